@@ -1,0 +1,24 @@
+package dev.stackplan.contracts.event;
+
+import java.util.Objects;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Scoring ranked the stack options for a plan.
+ *
+ * @param planId the plan, also the record key
+ * @param knowledgeVersion version id of the knowledge base the scores were computed with
+ * @param scoredAt when it was computed
+ * @param stack the ranking, factor by factor, with sources
+ */
+public record FrameworkScored(UUID planId, String knowledgeVersion, Instant scoredAt, StackAssessment stack) {
+
+	public FrameworkScored {
+		Objects.requireNonNull(planId, "planId");
+		Objects.requireNonNull(knowledgeVersion, "knowledgeVersion");
+		Objects.requireNonNull(scoredAt, "scoredAt");
+		Objects.requireNonNull(stack, "stack");
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.stackplan.contracts.event;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What building one stack option would cost in engineers.
+ *
+ * @param option the stack option these costs are for
+ * @param roles the staffing plan: tier x count x weeks, each with its reason
+ * @param onDemand cost with on-demand weekly engineers
+ * @param fullTime cost with US full-time hires, as a range
+ * @param comparison on-demand against full-time
+ * @param budget how the costs fit the budget; null when the request gave none
+ */
+public record StaffingEstimate(String option, List<Role> roles, OnDemandCost onDemand, FullTimeCost fullTime,
+		CostComparison comparison, @Nullable BudgetFit budget) {
+
+	public StaffingEstimate {
+		roles = List.copyOf(roles);
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.stackplan.contracts.topic;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import dev.stackplan.contracts.event.CostEstimated;
+import dev.stackplan.contracts.event.FrameworkScored;
+import dev.stackplan.contracts.event.PlanAssembled;
+import dev.stackplan.contracts.event.PlanRequested;
+
+/**
+ * The one place that names every event type: its topic, its type token on the wire (never
+ * a Java class name), its record and its JSON schema. Every plan topic is keyed by planId
+ * and has the same partition count, so one gateway instance sees every part of a plan.
+ */
+public enum PlanEvent {
+
+	PLAN_REQUESTED(Topics.PLAN_REQUESTED, "plan-requested.v1", PlanRequested.class),
+
+	FRAMEWORK_SCORED(Topics.FRAMEWORK_SCORED, "framework-scored.v1", FrameworkScored.class),
+
+	COST_ESTIMATED(Topics.COST_ESTIMATED, "cost-estimated.v1", CostEstimated.class),
+
+	PLAN_ASSEMBLED(Topics.PLAN_ASSEMBLED, "plan-assembled.v1", PlanAssembled.class);
+
+	/** Appended to a topic's name to name its dead-letter topic. */
+	public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+	private final String topic;
+
+	private final String typeToken;
+
+	private final Class<?> type;
+
+	PlanEvent(String topic, String typeToken, Class<?> type) {
+		this.topic = topic;
+		this.typeToken = typeToken;
+		this.type = type;
+	}
+
+	public String topic() {
+		return this.topic;
+	}
+
+	public String deadLetterTopic() {
+		return this.topic + DEAD_LETTER_SUFFIX;
+	}
+
+	public String typeToken() {
+		return this.typeToken;
+	}
+
+	public Class<?> type() {
+		return this.type;
+	}
+
+	/** Classpath location of the event's JSON schema. */
+	public String schemaResource() {
+		return "schemas/" + this.typeToken + ".schema.json";
+	}
+
+	/** Token-to-class mappings in the form Spring Kafka's JSON (de)serializers read. */
+	public static String typeMappings() {
+		return Arrays.stream(values())
+			.map((event) -> event.typeToken + ":" + event.type.getName())
+			.collect(Collectors.joining(","));
+	}
+
+}

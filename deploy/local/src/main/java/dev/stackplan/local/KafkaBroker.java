@@ -1,0 +1,175 @@
+package dev.stackplan.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real Apache Kafka broker (KRaft, combined broker and controller) as a child process, run from the
+ * Kafka jars on this JVM's class path. Its log lives under the given directory and survives restarts.
+ */
+final class KafkaBroker implements AutoCloseable {
+
+	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private final Process process;
+
+	private final String bootstrapServers;
+
+	private KafkaBroker(Process process, String bootstrapServers) {
+		this.process = process;
+		this.bootstrapServers = bootstrapServers;
+	}
+
+	static KafkaBroker start(Path directory, int port, int controllerPort) {
+		try {
+			Path data = directory.resolve("data");
+			Files.createDirectories(data);
+			Path config = directory.resolve("server.properties");
+			Files.writeString(config, serverProperties(data, port, controllerPort), StandardCharsets.UTF_8);
+			Path logging = directory.resolve("logback.xml");
+			Files.writeString(logging, LOGGING, StandardCharsets.UTF_8);
+			Path log = directory.resolve("kafka.log");
+			if (!Files.exists(data.resolve("meta.properties"))) {
+				format(config, log, logging);
+			}
+			Process process = java(logging, "kafka.Kafka", config.toString()).redirectOutput(log.toFile())
+				.start();
+			KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
+			broker.awaitReady(log);
+			return broker;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	String bootstrapServers() {
+		return this.bootstrapServers;
+	}
+
+	private static void format(Path config, Path log, Path logging) throws IOException {
+		Process format = java(logging, "kafka.tools.StorageTool", "format", "--standalone", "-t",
+				Uuid.randomUuid().toString(), "-c", config.toString())
+			.redirectOutput(log.toFile())
+			.start();
+		try {
+			if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
+				throw new IllegalStateException("Formatting the Kafka log failed; see " + log);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while formatting the Kafka log", ex);
+		}
+	}
+
+	private static ProcessBuilder java(Path logging, String mainClass, String... args) {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		List<String> command = new java.util.ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m",
+				"-Dlogback.configurationFile=" + logging, "-cp", System.getProperty("java.class.path"), mainClass));
+		command.addAll(List.of(args));
+		return new ProcessBuilder(command).redirectErrorStream(true);
+	}
+
+	private void awaitReady(Path log) {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+				3000))) {
+			while (true) {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("The Kafka broker exited with " + this.process.exitValue()
+							+ "; see " + log + (log.toFile().exists() ? "\n" + tail(log) : ""));
+				}
+				try {
+					admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+					return;
+				}
+				catch (ExecutionException | TimeoutException ex) {
+					if (Instant.now().isAfter(deadline)) {
+						close();
+						throw new IllegalStateException("The Kafka broker did not answer within " + STARTUP_TIMEOUT);
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			close();
+			throw new IllegalStateException("Interrupted while waiting for Kafka", ex);
+		}
+	}
+
+	private static String tail(Path log) {
+		try {
+			List<String> lines = Files.readAllLines(log);
+			return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
+
+	/** A controlled shutdown, so the next start needs no log recovery. */
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+	private static String serverProperties(Path data, int port, int controllerPort) {
+		return """
+				process.roles=broker,controller
+				node.id=1
+				controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+				listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
+				advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
+				controller.listener.names=CONTROLLER
+				inter.broker.listener.name=PLAINTEXT
+				listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+				log.dirs=%3$s
+				offsets.topic.replication.factor=1
+				transaction.state.log.replication.factor=1
+				transaction.state.log.min.isr=1
+				share.coordinator.state.topic.replication.factor=1
+				share.coordinator.state.topic.min.isr=1
+				group.initial.rebalance.delay.ms=0
+				# topics are declared by the services with the co-partitioned layout; never guessed by the broker
+				auto.create.topics.enable=false
+				""".formatted(port, controllerPort, data.toAbsolutePath().toString().replace(File.separatorChar, '/'));
+	}
+
+	private static final String LOGGING = """
+			<configuration>
+				<appender name="out" class="ch.qos.logback.core.ConsoleAppender">
+					<encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n</pattern></encoder>
+				</appender>
+				<logger name="kafka.server.KafkaRaftServer" level="INFO"/>
+				<root level="WARN"><appender-ref ref="out"/></root>
+			</configuration>
+			""";
+
+}

@@ -1,0 +1,94 @@
+package dev.stackplan.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole platform on one machine with nothing installed: a Kafka broker (child process), Postgres (the
+ * server named by {@code STACKPLAN_DB_HOST}, else an embedded one) and the four services. Everything it
+ * stores lives under {@code STACKPLAN_DATA_DIR} and survives a restart. Ctrl-C stops it all.
+ *
+ * <p>
+ * Settings (environment): {@code STACKPLAN_DATA_DIR} (default {@code .stackplan}), {@code KAFKA_PORT}
+ * (9092) and {@code KAFKA_CONTROLLER_PORT} (9093), {@code STACKPLAN_DB_HOST}, {@code STACKPLAN_DB_PORT}
+ * (5432), {@code STACKPLAN_DB_NAME} (postgres), {@code STACKPLAN_DB_USER} (postgres),
+ * {@code STACKPLAN_DB_PASSWORD} (empty), {@code STACKPLAN_EMBEDDED_DB_PORT} (15432), {@code GATEWAY_PORT}
+ * (8080), {@code INTAKE_PORT} (8081), {@code SCORING_PORT} (8082), {@code COSTING_PORT} (8083),
+ * {@code STACKPLAN_PARTITIONS} (6).
+ */
+public final class LocalPlatform {
+
+	private LocalPlatform() {
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		long started = System.nanoTime();
+		Path data = Path.of(env("STACKPLAN_DATA_DIR", ".stackplan")).toAbsolutePath();
+		Deque<AutoCloseable> running = new ArrayDeque<>();
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			say("stopping");
+			stopAll(running);
+			stopped.countDown();
+		}, "stackplan-stop"));
+
+		say("data directory " + data);
+		KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), port("KAFKA_PORT", 9092),
+				port("KAFKA_CONTROLLER_PORT", 9093));
+		running.push(kafka);
+		say("Kafka broker (KRaft) at " + kafka.bootstrapServers());
+
+		DatabaseEndpoint database;
+		String dbHost = System.getenv("STACKPLAN_DB_HOST");
+		if (dbHost != null && !dbHost.isBlank()) {
+			database = new DatabaseEndpoint(dbHost, port("STACKPLAN_DB_PORT", 5432), env("STACKPLAN_DB_NAME", "postgres"),
+					env("STACKPLAN_DB_USER", "postgres"), env("STACKPLAN_DB_PASSWORD", ""));
+			say("Postgres (configured) at " + database.jdbcUrl());
+		}
+		else {
+			EmbeddedDatabase embedded = EmbeddedDatabase.start(data.resolve("postgres"),
+					port("STACKPLAN_EMBEDDED_DB_PORT", 15432));
+			running.push(embedded);
+			database = embedded.endpoint();
+			say("Postgres (embedded) at " + database.jdbcUrl());
+		}
+
+		PlatformServices services = PlatformServices.start(kafka.bootstrapServers(), database,
+				new ServicePorts(port("GATEWAY_PORT", 8080), port("INTAKE_PORT", 8081), port("SCORING_PORT", 8082),
+						port("COSTING_PORT", 8083)),
+				port("STACKPLAN_PARTITIONS", 6));
+		running.push(services);
+		say("ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
+		say("gateway: " + services.gatewayUrl() + "   (POST " + services.gatewayUrl()
+				+ "/api/v1/plans; Ctrl-C stops everything)");
+		stopped.await();
+	}
+
+	private static void stopAll(Deque<AutoCloseable> running) {
+		while (!running.isEmpty()) {
+			try {
+				running.pop().close();
+			}
+			catch (Exception ex) {
+				say("while stopping: " + ex);
+			}
+		}
+	}
+
+	private static void say(String message) {
+		System.out.println("[stackplan] " + message);
+	}
+
+	private static int port(String name, int fallback) {
+		return Integer.parseInt(env(name, Integer.toString(fallback)));
+	}
+
+	private static String env(String name, String fallback) {
+		String value = System.getenv(name);
+		return (value != null && !value.isBlank()) ? value : fallback;
+	}
+
+}

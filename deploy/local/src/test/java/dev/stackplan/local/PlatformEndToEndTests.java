@@ -1,0 +1,210 @@
+package dev.stackplan.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.testsupport.Database;
+import dev.stackplan.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The four services as separate application contexts on one real Kafka broker and one real Postgres,
+ * driven only through the gateway's public API, as a client would.
+ */
+class PlatformEndToEndTests {
+
+	private static final int PARTITIONS = 3;
+
+	private static PlatformServices services;
+
+	@BeforeAll
+	static void startPlatform() {
+		services = start();
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		if (services != null) {
+			services.close();
+		}
+	}
+
+	private static PlatformServices start() {
+		Database db = TestInfrastructure.database();
+		return PlatformServices.start(TestInfrastructure.kafkaBootstrapServers(),
+				new DatabaseEndpoint(db.host(), db.port(), db.name(), db.user(), db.password()), ServicePorts.random(),
+				PARTITIONS);
+	}
+
+	private static WebTestClient gateway() {
+		return WebTestClient.bindToServer()
+			.baseUrl(services.gatewayUrl())
+			.responseTimeout(Duration.ofSeconds(30))
+			.build();
+	}
+
+	@Test
+	void fiftyVariedPlansAllCompleteWithBothHalvesAndSurviveARestartOfEveryService() {
+		List<Map<String, Object>> requests = PlanRequestMother.varied(50);
+		List<UUID> planIds = new ArrayList<>();
+		for (Map<String, Object> request : requests) {
+			planIds.add(post(request));
+		}
+
+		Map<UUID, JsonNode> completed = new HashMap<>();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+			for (UUID planId : planIds) {
+				if (!completed.containsKey(planId)) {
+					JsonNode plan = get(planId);
+					if ("COMPLETE".equals(plan.path("status").asString())) {
+						completed.put(planId, plan);
+					}
+				}
+			}
+			assertThat(completed).hasSize(planIds.size());
+		});
+		for (int i = 0; i < planIds.size(); i++) {
+			assertBothHalves(completed.get(planIds.get(i)), requests.get(i));
+		}
+		assertThat(assembledPlanIds(planIds.size())).containsAll(planIds);
+
+		services.close();
+		services = start();
+
+		for (UUID planId : planIds) {
+			assertThat(get(planId)).as("plan %s after a restart", planId).isEqualTo(completed.get(planId));
+		}
+	}
+
+	@Test
+	void aPlanIsReadableRightAfterItWasAccepted() {
+		UUID planId = post(PlanRequestMother.seedStageSaas());
+
+		JsonNode plan = get(planId);
+
+		assertThat(plan.path("planId").asString()).isEqualTo(planId.toString());
+		assertThat(plan.path("status").asString()).isIn("PENDING", "COMPLETE");
+	}
+
+	@Test
+	void badInputIsRejectedWithAProblemNamingTheFieldAndItsAllowedValues() {
+		Map<String, Object> request = PlanRequestMother.request("Acme", "BLOCKCHAIN", List.of("AUTH"), 10, "NONE", 1,
+				0, 12, null);
+
+		gateway().post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("product.kind")
+			.jsonPath("$.errors[0].allowedValues")
+			.value((allowed) -> assertThat(allowed.toString()).contains("SAAS", "ML_INFERENCE"));
+	}
+
+	@Test
+	void anUnknownPlanIsNotFound() {
+		gateway().get()
+			.uri("/api/v1/plans/{id}", UUID.randomUUID())
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	private static UUID post(Map<String, Object> request) {
+		JsonNode accepted = gateway().post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectHeader()
+			.valueMatches("Location", "/api/v1/plans/[0-9a-f-]{36}")
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(accepted.path("status").asString()).isEqualTo("PENDING");
+		return UUID.fromString(accepted.path("planId").asString());
+	}
+
+	private static JsonNode get(UUID planId) {
+		return gateway().get()
+			.uri("/api/v1/plans/{id}", planId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private static void assertBothHalves(JsonNode plan, Map<String, Object> request) {
+		String recommendation = plan.path("stack").path("recommendation").asString();
+		assertThat(recommendation).isIn("DJANGO", "FASTAPI", "HYBRID");
+		assertThat(plan.path("knowledgeVersion").asString()).isNotBlank();
+		assertThat(plan.path("request").path("product").path("name").asString())
+			.isEqualTo(((Map<?, ?>) request.get("product")).get("name"));
+		JsonNode options = plan.path("stack").path("options");
+		assertThat(options).hasSize(3);
+		for (JsonNode option : options) {
+			assertThat(option.path("score").decimalValue()).isBetween(java.math.BigDecimal.ZERO,
+					java.math.BigDecimal.valueOf(100));
+			assertThat(option.path("factors")).isNotEmpty();
+			option.path("factors").forEach((factor) -> assertThat(factor.path("source").asString()).isNotBlank());
+		}
+		JsonNode staffing = plan.path("staffing");
+		assertThat(staffing.path("option").asString()).isEqualTo(recommendation);
+		assertThat(staffing.path("roles")).isNotEmpty();
+		assertThat(staffing.path("onDemand").path("totalUsd").decimalValue()).isPositive();
+		assertThat(staffing.path("fullTime").path("totalUsd").path("low").decimalValue()).isPositive();
+		assertThat(staffing.path("byOption")).hasSize(3);
+	}
+
+	/** Reads plan.assembled from the beginning with a group of its own. */
+	private static Set<UUID> assembledPlanIds(int atLeast) {
+		Set<UUID> ids = new HashSet<>();
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+				ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+				"earliest"), new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(PlanEvent.PLAN_ASSEMBLED.topic()));
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (ids.size() < atLeast && System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					ids.add(UUID.fromString(record.key()));
+				}
+			}
+		}
+		return ids;
+	}
+
+}

@@ -1,0 +1,41 @@
+package dev.stackplan.gateway.plan;
+
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Errors of the public API as RFC 9457 problem details. */
+@RestControllerAdvice
+class GatewayProblemHandler {
+
+	private static final Log logger = LogFactory.getLog(GatewayProblemHandler.class);
+
+	@ExceptionHandler({ WebClientRequestException.class, TimeoutException.class })
+	ResponseEntity<ProblemDetail> intakeUnavailable(Exception ex) {
+		logger.warn("Intake did not answer", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The plan was not accepted because the intake service did not answer; retry.");
+		problem.setTitle("Plan not accepted");
+		problem.setType(URI.create("https://stackplan.dev/problems/intake-unavailable"));
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail badInput(ServerWebInputException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getReason());
+		problem.setTitle("Bad request");
+		problem.setType(URI.create("https://stackplan.dev/problems/bad-request"));
+		return problem;
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.stackplan.gateway.plan;
+
+import dev.stackplan.gateway.GatewayProperties;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/** Forwards plan requests to intake, which owns their validation. */
+@Component
+class IntakeClient {
+
+	/** Header through which intake learns the authenticated client. */
+	static final String CLIENT_HEADER = "X-Stackplan-Client";
+
+	private final WebClient intake;
+
+	private final GatewayProperties properties;
+
+	IntakeClient(WebClient.Builder builder, GatewayProperties properties) {
+		this.intake = builder.baseUrl(properties.intakeUrl().toString()).build();
+		this.properties = properties;
+	}
+
+	/** Intake's answer as it was: status, content type and body. */
+	record IntakeAnswer(HttpStatusCode status, MediaType contentType, byte[] body) {
+
+	}
+
+	Mono<IntakeAnswer> submit(byte[] body, MediaType contentType, String clientId) {
+		return this.intake.post()
+			.uri("/internal/v1/plan-requests")
+			.contentType(contentType)
+			.header(CLIENT_HEADER, clientId)
+			.bodyValue(body)
+			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
+				.defaultIfEmpty(new byte[0])
+				.map((bytes) -> new IntakeAnswer(response.statusCode(),
+						response.headers().contentType().orElse(MediaType.APPLICATION_JSON), bytes)))
+			.timeout(this.properties.intakeTimeout());
+	}
+
+	static String header(HttpHeaders headers, String name, String fallback) {
+		String value = headers.getFirst(name);
+		return (value != null) ? value : fallback;
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.stackplan.gateway.plan;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The plan read model in Postgres. Every write is an idempotent upsert: each part of a
+ * plan is stored once, the first time it arrives, and the status turns COMPLETE in the
+ * same statement that stores the second half, so concurrent halves cannot both miss each
+ * other.
+ */
+@Repository
+class PlanRepository {
+
+	private static final String COLUMNS = """
+			plan_id, client_id, status, requested_at, request::text as request, stack::text as stack,
+			stack_knowledge_version, costs::text as costs, costs_knowledge_version, assembled_at, assembled_published
+			""";
+
+	private final DatabaseClient db;
+
+	PlanRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	/**
+	 * The gateway forwarded a request and intake accepted it: the plan exists from now
+	 * on.
+	 */
+	Mono<Void> recordAccepted(UUID planId, String clientId, Instant acceptedAt) {
+		return this.db.sql("""
+				insert into plans (plan_id, client_id, status, requested_at) values (:id, :client, 'PENDING', :at)
+				on conflict (plan_id) do nothing
+				""").bind("id", planId).bind("client", clientId).bind("at", acceptedAt).then();
+	}
+
+	Mono<Void> recordRequested(UUID planId, String clientId, Instant requestedAt, String requestJson) {
+		return this.db.sql("""
+				insert into plans (plan_id, client_id, status, requested_at, request)
+				values (:id, :client, 'PENDING', :at, cast(:request as jsonb))
+				on conflict (plan_id) do update
+				set client_id = excluded.client_id, requested_at = excluded.requested_at, request = excluded.request,
+				    updated_at = now()
+				where plans.request is null
+				""")
+			.bind("id", planId)
+			.bind("client", clientId)
+			.bind("at", requestedAt)
+			.bind("request", requestJson)
+			.then();
+	}
+
+	Mono<Void> recordScored(UUID planId, String knowledgeVersion, Instant scoredAt, String stackJson) {
+		return this.db.sql("""
+				insert into plans (plan_id, status, stack, stack_knowledge_version, scored_at)
+				values (:id, 'PENDING', cast(:stack as jsonb), :version, :at)
+				on conflict (plan_id) do update
+				set stack = excluded.stack, stack_knowledge_version = excluded.stack_knowledge_version,
+				    scored_at = excluded.scored_at,
+				    status = case when plans.costs is not null then 'COMPLETE' else plans.status end,
+				    updated_at = now()
+				where plans.stack is null
+				""")
+			.bind("id", planId)
+			.bind("stack", stackJson)
+			.bind("version", knowledgeVersion)
+			.bind("at", scoredAt)
+			.then();
+	}
+
+	Mono<Void> recordEstimated(UUID planId, String knowledgeVersion, Instant estimatedAt, String costsJson) {
+		return this.db.sql("""
+				insert into plans (plan_id, status, costs, costs_knowledge_version, estimated_at)
+				values (:id, 'PENDING', cast(:costs as jsonb), :version, :at)
+				on conflict (plan_id) do update
+				set costs = excluded.costs, costs_knowledge_version = excluded.costs_knowledge_version,
+				    estimated_at = excluded.estimated_at,
+				    status = case when plans.stack is not null then 'COMPLETE' else plans.status end,
+				    updated_at = now()
+				where plans.costs is null
+				""")
+			.bind("id", planId)
+			.bind("costs", costsJson)
+			.bind("version", knowledgeVersion)
+			.bind("at", estimatedAt)
+			.then();
+	}
+
+	/** plan.assembled was acknowledged by the broker; the first assembly time is kept. */
+	Mono<Void> markAssembledPublished(UUID planId, Instant assembledAt) {
+		return this.db.sql("""
+				update plans set assembled_published = true, assembled_at = coalesce(assembled_at, :at),
+				    updated_at = now()
+				where plan_id = :id
+				""").bind("id", planId).bind("at", assembledAt).then();
+	}
+
+	Mono<PlanRow> findById(UUID planId) {
+		return this.db.sql("select " + COLUMNS + " from plans where plan_id = :id")
+			.bind("id", planId)
+			.map(PlanRepository::toRow)
+			.one();
+	}
+
+	private static PlanRow toRow(Readable row) {
+		Boolean published = row.get("assembled_published", Boolean.class);
+		return new PlanRow(row.get("plan_id", UUID.class), row.get("client_id", String.class),
+				row.get("status", String.class), instant(row, "requested_at"), row.get("request", String.class),
+				row.get("stack", String.class), row.get("stack_knowledge_version", String.class),
+				row.get("costs", String.class), row.get("costs_knowledge_version", String.class),
+				instant(row, "assembled_at"), Boolean.TRUE.equals(published));
+	}
+
+	private static Instant instant(Readable row, String column) {
+		java.time.OffsetDateTime value = row.get(column, java.time.OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

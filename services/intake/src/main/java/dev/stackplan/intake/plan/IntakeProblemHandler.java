@@ -1,0 +1,61 @@
+package dev.stackplan.intake.plan;
+
+import java.net.URI;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Every rejection as RFC 9457 problem details naming what is wrong. */
+@RestControllerAdvice
+class IntakeProblemHandler {
+
+	private static final Log logger = LogFactory.getLog(IntakeProblemHandler.class);
+
+	@ExceptionHandler
+	ProblemDetail invalidRequest(InvalidPlanRequestException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The plan request has " + ex.violations().size() + " invalid field(s): "
+						+ String.join(", ", ex.violations().stream().map(FieldViolation::field).toList()));
+		problem.setType(URI.create("https://stackplan.dev/problems/invalid-plan-request"));
+		problem.setTitle("Invalid plan request");
+		problem.setProperty("errors", ex.violations());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail unreadableBody(ServerWebInputException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body is not valid JSON: " + rootMessage(ex));
+		problem.setType(URI.create("https://stackplan.dev/problems/malformed-json"));
+		problem.setTitle("Malformed JSON");
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notAccepted(PlanNotAcceptedException ex) {
+		logger.warn("Plan request not accepted", ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The plan was not accepted because the event broker did not acknowledge it; nothing was stored. Retry.");
+		problem.setType(URI.create("https://stackplan.dev/problems/broker-unavailable"));
+		problem.setTitle("Plan not accepted");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+	}
+
+	private static String rootMessage(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
+		int newline = message.indexOf('\n');
+		return (newline > 0) ? message.substring(0, newline) : message;
+	}
+
+}

@@ -1,0 +1,5 @@
+/** Plan requests: validation, normalisation and durable acceptance. */
+@NullMarked
+package dev.stackplan.intake.plan;
+
+import org.jspecify.annotations.NullMarked;

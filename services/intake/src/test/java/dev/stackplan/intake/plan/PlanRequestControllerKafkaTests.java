@@ -1,0 +1,105 @@
+package dev.stackplan.intake.plan;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.testsupport.TestInfrastructure;
+import dev.stackplan.testsupport.TopicReader;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Intake against a real broker: what a 202 promises is on the topic. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "stackplan.topics.partitions=3")
+@AutoConfigureWebTestClient
+class PlanRequestControllerKafkaTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	@Test
+	void anAcceptedRequestIsOnThePlanRequestedTopicKeyedByPlanIdWithAWireTypeToken() {
+		JsonNode accepted = this.client.post()
+			.uri("/internal/v1/plan-requests")
+			.header("X-Stackplan-Client", "client-a")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("""
+					{"product": {"name": "Acme", "kind": "SAAS", "features": ["BILLING", "AUTH"], "expectedRps": 10},
+					 "team": {"engineers": 1}, "timelineWeeks": 12}
+					""")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		String planId = accepted.path("planId").asString();
+
+		try (TopicReader topic = new TopicReader(PlanEvent.PLAN_REQUESTED.topic())) {
+			List<TopicReader.WireRecord> records = topic.awaitKey(planId, 1, Duration.ofSeconds(20));
+
+			assertThat(records).hasSize(1);
+			assertThat(records.get(0).headers()).containsEntry("__TypeId__", "plan-requested.v1");
+			JsonNode event = JSON.readTree(records.get(0).value());
+			assertThat(event.path("planId").asString()).isEqualTo(planId);
+			assertThat(event.path("clientId").asString()).isEqualTo("client-a");
+			assertThat(event.path("request").path("product").path("features").toString())
+				.isEqualTo("[\"AUTH\",\"BILLING\"]");
+		}
+	}
+
+	@Test
+	void anInvalidRequestIsAProblemAndPublishesNothing() {
+		this.client.post()
+			.uri("/internal/v1/plan-requests")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"product\": {\"name\": \"Acme\", \"kind\": \"SAAS\", \"expectedRps\": -1}, "
+					+ "\"team\": {\"engineers\": 1}, \"timelineWeeks\": 12}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Invalid plan request")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("product.expectedRps");
+	}
+
+	@Test
+	void malformedJsonIsAProblem() {
+		this.client.post()
+			.uri("/internal/v1/plan-requests")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"product\": ")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Malformed JSON");
+	}
+
+}

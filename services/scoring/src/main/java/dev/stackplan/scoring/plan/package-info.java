@@ -1,0 +1,5 @@
+/** Plans: scoring requests as they arrive. */
+@NullMarked
+package dev.stackplan.scoring.plan;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,62 @@
+package dev.stackplan.kit;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.stackplan.contracts.topic.PlanEvent;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes plan events keyed by planId. A send completes only when the broker
+ * acknowledged it (acks=all, idempotent producer), so callers can promise durability on
+ * success.
+ */
+public class PlanEventPublisher {
+
+	private final KafkaTemplate<String, Object> template;
+
+	private final Duration acknowledgementTimeout;
+
+	public PlanEventPublisher(KafkaTemplate<String, Object> template, Duration acknowledgementTimeout) {
+		this.template = template;
+		this.acknowledgementTimeout = acknowledgementTimeout;
+	}
+
+	/** Sends an event; the future completes when the broker acknowledged it. */
+	public CompletableFuture<SendResult<String, Object>> send(PlanEvent event, UUID planId, Object payload) {
+		if (!event.type().isInstance(payload)) {
+			throw new IllegalArgumentException(
+					"A " + event + " event carries " + event.type().getSimpleName() + ", not " + payload.getClass());
+		}
+		return this.template.send(event.topic(), planId.toString(), payload);
+	}
+
+	/** The reactive edge: completes when the broker acknowledged the event. */
+	public Mono<SendResult<String, Object>> publish(PlanEvent event, UUID planId, Object payload) {
+		return Mono.fromFuture(() -> send(event, planId, payload)).timeout(this.acknowledgementTimeout);
+	}
+
+	/**
+	 * For listener threads: returns only once the broker acknowledged the event, so the
+	 * consumed offset is committed after the result is safe.
+	 */
+	public void publishAndWait(PlanEvent event, UUID planId, Object payload) {
+		try {
+			send(event, planId, payload).get(this.acknowledgementTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while publishing " + event, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The broker did not acknowledge " + event + " for plan " + planId, ex);
+		}
+	}
+
+}

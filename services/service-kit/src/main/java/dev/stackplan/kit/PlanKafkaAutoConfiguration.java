@@ -1,0 +1,122 @@
+package dev.stackplan.kit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.stackplan.contracts.topic.PlanEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.RangeAssignor;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The Kafka conventions every service shares: the plan topics and their dead-letter
+ * topics, JSON values typed by wire tokens (never Java class names), durable producers,
+ * co-partition-friendly consumers, and an error handler that retries a little and then
+ * dead-letters the record with the reason, so a bad record never blocks its partition or
+ * crashes the consumer.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(PlanTopicsProperties.class)
+public class PlanKafkaAutoConfiguration {
+
+	/** Counter of records sent to a dead-letter topic, tagged by source topic. */
+	public static final String DEAD_LETTERS_METRIC = "stackplan.dead.letters";
+
+	@Bean
+	KafkaAdmin.NewTopics planTopics(PlanTopicsProperties topics) {
+		List<NewTopic> all = new ArrayList<>();
+		for (PlanEvent event : PlanEvent.values()) {
+			all.add(topic(event.topic(), topics));
+			all.add(topic(event.deadLetterTopic(), topics));
+		}
+		return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+	}
+
+	private static NewTopic topic(String name, PlanTopicsProperties topics) {
+		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicas()).build();
+	}
+
+	@Bean
+	DefaultKafkaProducerFactoryCustomizer planEventProducer() {
+		return (factory) -> factory.updateConfigs(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class,
+				JacksonJsonSerializer.TYPE_MAPPINGS, PlanEvent.typeMappings()));
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer planEventConsumer() {
+		return (factory) -> factory.updateConfigs(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+				ErrorHandlingDeserializer.class, ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS,
+				JacksonJsonDeserializer.class, JacksonJsonDeserializer.TYPE_MAPPINGS, PlanEvent.typeMappings(),
+				JacksonJsonDeserializer.TRUSTED_PACKAGES, "dev.stackplan.contracts.event",
+				// a consumer group that starts late must still see every accepted plan
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+				// the range assignor gives one consumer partition N of every topic it
+				// reads: co-partitioning
+				ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, RangeAssignor.class.getName()));
+	}
+
+	@Bean
+	CommonErrorHandler deadLetterErrorHandler(ProducerFactory<Object, Object> producerFactory,
+			KafkaTemplate<Object, Object> template, PlanTopicsProperties topics,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		// a record whose value could not be deserialized is re-published as the raw bytes
+		// it arrived with
+		KafkaTemplate<Object, Object> rawBytes = new KafkaTemplate<>(
+				((DefaultKafkaProducerFactory<Object, Object>) producerFactory).copyWithConfigurationOverride(
+						Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+		templates.put(byte[].class, rawBytes);
+		templates.put(Object.class, template);
+		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(templates,
+				(record, ex) -> new TopicPartition(record.topic() + PlanEvent.DEAD_LETTER_SUFFIX, record.partition()));
+		ConsumerRecordRecoverer countingDeadLetters = (record, ex) -> {
+			deadLetters.accept(record, ex);
+			meterRegistry
+				.ifAvailable((registry) -> registry.counter(DEAD_LETTERS_METRIC, "topic", record.topic()).increment());
+		};
+		DefaultErrorHandler handler = new DefaultErrorHandler(countingDeadLetters,
+				new FixedBackOff(topics.retryIntervalMs(), topics.retryAttempts()));
+		handler.addNotRetryableExceptions(InvalidEventException.class);
+		return handler;
+	}
+
+	@Bean
+	PlanEventPublisher planEventPublisher(KafkaTemplate<String, Object> template) {
+		return new PlanEventPublisher(template, Duration.ofSeconds(15));
+	}
+
+}
