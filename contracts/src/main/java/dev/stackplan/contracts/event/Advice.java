@@ -11,7 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param text what to do and why
  * @param source where it comes from
  * @param effortEngineerWeeks the effort it takes, where the source gives one
+ * @param effortSource where the effort figure comes from; null when there is no effort
  */
-public record Advice(String kind, String text, String source, @Nullable BigDecimal effortEngineerWeeks) {
+public record Advice(String kind, String text, String source, @Nullable BigDecimal effortEngineerWeeks,
+		@Nullable String effortSource) {
 
 }

@@ -12,9 +12,11 @@ import java.util.List;
  * @param evidence what the source says about this option
  * @param source where the evidence comes from, e.g. article:20
  * @param weightReasons why the factor weighs what it does for this profile
+ * @param scoreSource where the score comes from: the score is a judgement on the evidence,
+ * so usually {@code assumption:ID} with its reasoning
  */
 public record FactorScore(String factor, BigDecimal weight, BigDecimal score, String evidence, String source,
-		List<SourcedText> weightReasons) {
+		List<SourcedText> weightReasons, String scoreSource) {
 
 	public FactorScore {
 		weightReasons = List.copyOf(weightReasons);

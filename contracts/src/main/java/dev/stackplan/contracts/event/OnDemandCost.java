@@ -10,8 +10,11 @@ import java.util.List;
  * @param totalUsd total over the plan, trial credit included
  * @param weeklyUsd weekly burn at full staffing
  * @param lineItems the breakdown; sums to {@code totalUsd} to the cent
+ * @param effectiveWeeklyUsd {@code totalUsd} spread over the timeline, comparable with
+ * the full-time effective weekly cost
  */
-public record OnDemandCost(String provider, BigDecimal totalUsd, BigDecimal weeklyUsd, List<LineItem> lineItems) {
+public record OnDemandCost(String provider, BigDecimal totalUsd, BigDecimal weeklyUsd, List<LineItem> lineItems,
+		BigDecimal effectiveWeeklyUsd) {
 
 	public OnDemandCost {
 		lineItems = List.copyOf(lineItems);

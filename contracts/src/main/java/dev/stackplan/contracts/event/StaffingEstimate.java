@@ -13,12 +13,15 @@ import org.jspecify.annotations.Nullable;
  * @param fullTime cost with US full-time hires, as a range
  * @param comparison on-demand against full-time
  * @param budget how the costs fit the budget; null when the request gave none
+ * @param assumptions every assumption and published reference the whole estimate
+ * (staffing, on-demand, full-time, comparison) rests on
  */
 public record StaffingEstimate(String option, List<Role> roles, OnDemandCost onDemand, FullTimeCost fullTime,
-		CostComparison comparison, @Nullable BudgetFit budget) {
+		CostComparison comparison, @Nullable BudgetFit budget, List<SourcedText> assumptions) {
 
 	public StaffingEstimate {
 		roles = List.copyOf(roles);
+		assumptions = List.copyOf(assumptions);
 	}
 
 }

@@ -44,13 +44,15 @@ public final class PlatformServices implements AutoCloseable {
 					"--stackplan.topics.partitions=" + partitions);
 			started.add(run(ScoringApplication.class, ports.scoring(), common));
 			started.add(run(CostingApplication.class, ports.costing(), common));
-			ConfigurableApplicationContext intake = run(IntakeApplication.class, ports.intake(), common);
+			List<String> withDatabase = new ArrayList<>(common);
+			withDatabase.addAll(List.of("--spring.r2dbc.url=" + database.r2dbcUrl(),
+					"--spring.r2dbc.username=" + database.user(), "--spring.r2dbc.password=" + database.password(),
+					"--spring.flyway.url=" + database.jdbcUrl(), "--spring.flyway.user=" + database.user(),
+					"--spring.flyway.password=" + database.password()));
+			ConfigurableApplicationContext intake = run(IntakeApplication.class, ports.intake(), withDatabase);
 			started.add(intake);
-			List<String> gatewayArgs = new ArrayList<>(common);
-			gatewayArgs.addAll(List.of("--stackplan.gateway.intake-url=http://127.0.0.1:" + port(intake),
-					"--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.user(),
-					"--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
-					"--spring.flyway.user=" + database.user(), "--spring.flyway.password=" + database.password()));
+			List<String> gatewayArgs = new ArrayList<>(withDatabase);
+			gatewayArgs.add("--stackplan.gateway.intake-url=http://127.0.0.1:" + port(intake));
 			ConfigurableApplicationContext gateway = run(GatewayApplication.class, ports.gateway(), gatewayArgs);
 			started.add(gateway);
 			return new PlatformServices(started, port(gateway));

@@ -60,6 +60,7 @@ class PlatformEndToEndTests {
 	private static WebTestClient gateway() {
 		return WebTestClient.bindToServer()
 			.baseUrl(services.gatewayUrl())
+			.defaultHeader("Authorization", "Bearer demo-key")
 			.responseTimeout(Duration.ofSeconds(30))
 			.build();
 	}

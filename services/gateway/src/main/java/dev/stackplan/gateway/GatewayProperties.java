@@ -2,6 +2,7 @@ package dev.stackplan.gateway;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,9 +14,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param intakeTimeout how long to wait for intake (which waits for the broker's
  * acknowledgement)
  * @param storeTimeout how long a listener waits for the read model
+ * @param latencySlo histogram buckets of the request-to-plan latency; the service level
+ * objective is the p99 under 5 s
+ * @param maxWait the longest {@code Prefer: wait} honoured
+ * @param eventStreamTimeout the longest a plan's event stream stays open
+ * @param maxPageSize the largest {@code limit} of a plan list
+ * @param planTimeout how long a plan may wait for its halves before it is PARTIAL (a late
+ * half still completes it)
  */
 @ConfigurationProperties("stackplan.gateway")
 public record GatewayProperties(@DefaultValue("http://127.0.0.1:8081") URI intakeUrl,
-		@DefaultValue("20s") Duration intakeTimeout, @DefaultValue("10s") Duration storeTimeout) {
+		@DefaultValue("20s") Duration intakeTimeout, @DefaultValue("10s") Duration storeTimeout, @DefaultValue( {
+				"100ms", "250ms", "500ms", "1s", "2s", "5s", "10s" }) List<Duration> latencySlo,
+		@DefaultValue("30s") Duration maxWait, @DefaultValue("5m") Duration eventStreamTimeout,
+		@DefaultValue("100") int maxPageSize, @DefaultValue("30s") Duration planTimeout){
 
 }

@@ -1,5 +1,6 @@
 package dev.stackplan.costing.plan;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -33,13 +36,16 @@ class PlanRequestedListener {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	PlanRequestedListener(CostEngine engine, StackOptions options, KnowledgeBase knowledge,
-			PlanEventPublisher publisher, Clock clock) {
+			PlanEventPublisher publisher, Clock clock, MeterRegistry meters) {
 		this.engine = engine;
 		this.options = options;
 		this.knowledge = knowledge;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@KafkaListener(topics = Topics.PLAN_REQUESTED, concurrency = "${stackplan.costing.listener-concurrency:2}")
@@ -53,6 +59,21 @@ class PlanRequestedListener {
 		}
 		this.publisher.publishAndWait(PlanEvent.COST_ESTIMATED, event.planId(),
 				new CostEstimated(event.planId(), this.knowledge.version(), this.clock.instant(), estimates));
+		for (StaffingEstimate estimate : estimates) {
+			record(estimate.option(), "on_demand", estimate.onDemand().totalUsd());
+			record(estimate.option(), "full_time_low", estimate.fullTime().totalUsd().low());
+			record(estimate.option(), "full_time_high", estimate.fullTime().totalUsd().high());
+		}
+	}
+
+	private void record(String option, String model, BigDecimal amountUsd) {
+		DistributionSummary.builder("stackplan.cost.estimate")
+			.baseUnit("usd")
+			.description("Total engineer cost of a plan's staffing estimate")
+			.tags("option", option, "model", model)
+			.serviceLevelObjectives(10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000)
+			.register(this.meters)
+			.record(amountUsd.doubleValue());
 	}
 
 }

@@ -1,6 +1,8 @@
 package dev.stackplan.gateway.plan;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
@@ -28,6 +30,17 @@ class GatewayProblemHandler {
 		problem.setTitle("Plan not accepted");
 		problem.setType(URI.create("https://stackplan.dev/problems/intake-unavailable"));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidParameter(InvalidParameterException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid parameter");
+		problem.setType(URI.create("https://stackplan.dev/problems/invalid-parameter"));
+		problem.setProperty("errors", List
+			.of((ex.allowedValues().isEmpty()) ? Map.of("field", ex.field(), "message", ex.getMessage())
+					: Map.of("field", ex.field(), "message", ex.getMessage(), "allowedValues", ex.allowedValues())));
+		return problem;
 	}
 
 	@ExceptionHandler

@@ -1,9 +1,9 @@
 package dev.stackplan.gateway.plan;
 
 import dev.stackplan.gateway.GatewayProperties;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -15,6 +15,8 @@ class IntakeClient {
 
 	/** Header through which intake learns the authenticated client. */
 	static final String CLIENT_HEADER = "X-Stackplan-Client";
+
+	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
 	private final WebClient intake;
 
@@ -30,22 +32,22 @@ class IntakeClient {
 
 	}
 
-	Mono<IntakeAnswer> submit(byte[] body, MediaType contentType, String clientId) {
+	Mono<IntakeAnswer> submit(byte[] body, MediaType contentType, String clientId, @Nullable String idempotencyKey) {
 		return this.intake.post()
 			.uri("/internal/v1/plan-requests")
 			.contentType(contentType)
 			.header(CLIENT_HEADER, clientId)
+			.headers((headers) -> {
+				if (idempotencyKey != null) {
+					headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+				}
+			})
 			.bodyValue(body)
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(new byte[0])
 				.map((bytes) -> new IntakeAnswer(response.statusCode(),
 						response.headers().contentType().orElse(MediaType.APPLICATION_JSON), bytes)))
 			.timeout(this.properties.intakeTimeout());
-	}
-
-	static String header(HttpHeaders headers, String name, String fallback) {
-		String value = headers.getFirst(name);
-		return (value != null) ? value : fallback;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.stackplan.gateway.plan;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import dev.stackplan.contracts.event.StackAssessment;
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.profile.PlanRequest;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,8 +40,25 @@ final class PlanAssembler {
 			staffing = new PlanView.Staffing(Objects.requireNonNull(row.costsKnowledgeVersion()), recommended,
 					byOption);
 		}
+		List<PlanView.MissingHalf> missing = new ArrayList<>();
+		if (stack == null && row.stackProblem() != null) {
+			missing.add(new PlanView.MissingHalf("stack", row.stackProblem()));
+		}
+		if (row.costs() == null && row.costsProblem() != null) {
+			missing.add(new PlanView.MissingHalf("staffing", row.costsProblem()));
+		}
 		return new PlanView(row.planId(), row.status(), row.stackKnowledgeVersion(), row.requestedAt(),
-				row.assembledAt(), request, stack, staffing);
+				row.assembledAt(), request, stack, staffing, missing);
+	}
+
+	/** The plan as one line of a list. */
+	PlanSummary summary(PlanRow row) {
+		JsonNode product = (row.request() != null) ? this.json.readTree(row.request()).path("product") : null;
+		String recommendation = (row.stack() != null)
+				? this.json.readTree(row.stack()).path("recommendation").asString(null) : null;
+		return new PlanSummary(row.planId(), row.status(), row.requestedAt(),
+				(product != null) ? product.path("name").asString(null) : null,
+				(product != null) ? product.path("kind").asString(null) : null, recommendation);
 	}
 
 	/** The summary event of a complete plan. */

@@ -2,8 +2,16 @@ package dev.stackplan.gateway.plan;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.client.ApiClient;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,75 +20,195 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
-/** The public plan API. */
+/**
+ * The public plan API. A client sees only its own plans; anyone else's are 404, as if
+ * they did not exist.
+ */
 @RestController
 @RequestMapping("/api/v1/plans")
 class PlanController {
 
-	private static final String PUBLIC_CLIENT = "public";
+	private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,9})");
+
+	private static final List<String> STATUSES = List.of("PENDING", "COMPLETE", "PARTIAL", "FAILED");
 
 	private final IntakeClient intake;
 
 	private final PlanRepository plans;
 
+	private final PlanWatcher watcher;
+
 	private final PlanAssembler assembler;
 
 	private final JsonMapper json;
 
+	private final GatewayProperties properties;
+
 	private final Clock clock;
 
-	PlanController(IntakeClient intake, PlanRepository plans, JsonMapper json, Clock clock) {
+	PlanController(IntakeClient intake, PlanRepository plans, PlanWatcher watcher, JsonMapper json,
+			GatewayProperties properties, Clock clock) {
 		this.intake = intake;
 		this.plans = plans;
+		this.watcher = watcher;
 		this.assembler = new PlanAssembler(json);
 		this.json = json;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
 	/**
 	 * Intake validates and answers 202 once the broker holds the request; the plan row is
-	 * written before the client hears of it, so a GET right after the POST finds it.
+	 * written before the client hears of it, so a GET right after the POST finds it. With
+	 * {@code Prefer: wait=N} the answer is 200 and the complete plan if it is ready
+	 * within N seconds.
 	 */
 	@PostMapping
 	Mono<ResponseEntity<?>> create(@RequestBody(required = false) byte[] body,
-			@RequestHeader(name = "Content-Type", required = false) MediaType contentType) {
+			@RequestHeader(name = "Content-Type", required = false) MediaType contentType,
+			@RequestHeader(name = "Prefer", required = false) String prefer,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			ServerWebExchange exchange) {
+		ApiClient client = ApiClient.of(exchange);
+		Duration wait = preferredWait(prefer);
 		byte[] payload = (body != null) ? body : new byte[0];
 		MediaType type = (contentType != null) ? contentType : MediaType.APPLICATION_JSON;
-		return this.intake.submit(payload, type, PUBLIC_CLIENT).flatMap((answer) -> {
+		return this.intake.submit(payload, type, client.id(), idempotencyKey).flatMap((answer) -> {
 			if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
 				return Mono
 					.just(ResponseEntity.status(answer.status()).contentType(answer.contentType()).body(answer.body()));
 			}
 			JsonNode accepted = this.json.readTree(answer.body());
 			UUID planId = UUID.fromString(accepted.required("planId").asString());
-			return this.plans.recordAccepted(planId, PUBLIC_CLIENT, this.clock.instant())
-				.thenReturn(ResponseEntity.accepted()
-					.location(URI.create("/api/v1/plans/" + planId))
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(accepted));
+			URI location = URI.create("/api/v1/plans/" + planId);
+			Mono<ResponseEntity<?>> acceptedResponse = Mono.just(ResponseEntity.accepted()
+				.location(location)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(accepted));
+			Mono<Void> stored = this.plans.recordAccepted(planId, client.id(), this.clock.instant());
+			if (wait == null) {
+				return stored.then(acceptedResponse);
+			}
+			return stored.then(this.watcher.awaitFinal(planId, wait)
+				.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+					.location(location)
+					.header("Preference-Applied", "wait=" + wait.toSeconds())
+					.body(this.assembler.view(row)))
+				.switchIfEmpty(acceptedResponse));
 		});
 	}
 
 	@GetMapping("/{planId}")
-	Mono<ResponseEntity<?>> find(@PathVariable UUID planId) {
-		return this.plans.findById(planId)
+	Mono<ResponseEntity<?>> find(@PathVariable UUID planId, ServerWebExchange exchange) {
+		return owned(planId, ApiClient.of(exchange))
 			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok(this.assembler.view(row)))
 			.defaultIfEmpty(notFound(planId));
 	}
 
+	/**
+	 * The plan's status now and at every change, as Server-Sent Events; the stream ends
+	 * when the plan is final.
+	 */
+	@GetMapping("/{planId}/events")
+	Mono<ResponseEntity<?>> events(@PathVariable UUID planId, ServerWebExchange exchange) {
+		return owned(planId, ApiClient.of(exchange))
+			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+				.contentType(MediaType.TEXT_EVENT_STREAM)
+				.header("Cache-Control", "no-store")
+				.body(statusEvents(planId)))
+			.defaultIfEmpty(notFound(planId));
+	}
+
+	private Flux<ServerSentEvent<PlanStatusEvent>> statusEvents(UUID planId) {
+		String href = "/api/v1/plans/" + planId;
+		return this.watcher.follow(planId, this.properties.eventStreamTimeout())
+			.map((row) -> ServerSentEvent.builder(new PlanStatusEvent(planId, row.status(), href))
+				.event("status")
+				.id(row.status())
+				.build());
+	}
+
+	/** The caller's plans, newest first, in pages. */
+	@GetMapping
+	Mono<PlanPage> list(@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
+			@RequestParam(required = false) String cursor, ServerWebExchange exchange) {
+		ApiClient client = ApiClient.of(exchange);
+		String wantedStatus = status(status);
+		int pageSize = pageSize(limit);
+		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor) : null;
+		return this.plans.findByClient(client.id(), wantedStatus, after, pageSize + 1).collectList().map((rows) -> {
+			boolean more = rows.size() > pageSize;
+			List<PlanRow> page = more ? rows.subList(0, pageSize) : rows;
+			PlanRow last = page.isEmpty() ? null : page.get(page.size() - 1);
+			String next = (more && last != null && last.requestedAt() != null)
+					? new PlanCursor(last.requestedAt(), last.planId()).encode() : null;
+			return new PlanPage(page.stream().map(this.assembler::summary).toList(), next);
+		});
+	}
+
+	private Mono<PlanRow> owned(UUID planId, ApiClient client) {
+		return this.plans.findById(planId).filter((row) -> client.id().equals(row.clientId()));
+	}
+
+	private @Nullable Duration preferredWait(@Nullable String prefer) {
+		if (prefer == null) {
+			return null;
+		}
+		Matcher wait = PREFER_WAIT.matcher(prefer);
+		if (!wait.find()) {
+			return null;
+		}
+		Duration asked = Duration.ofSeconds(Long.parseLong(wait.group(1)));
+		return (asked.compareTo(this.properties.maxWait()) > 0) ? this.properties.maxWait() : asked;
+	}
+
+	private static @Nullable String status(@Nullable String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		String upper = status.strip().toUpperCase(java.util.Locale.ROOT);
+		if (!STATUSES.contains(upper)) {
+			throw new InvalidParameterException("status", "must be one of " + STATUSES, STATUSES);
+		}
+		return upper;
+	}
+
+	private int pageSize(@Nullable String limit) {
+		if (limit == null || limit.isBlank()) {
+			return 20;
+		}
+		try {
+			int size = Integer.parseInt(limit.strip());
+			if (size >= 1 && size <= this.properties.maxPageSize()) {
+				return size;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below like any other out-of-range value
+		}
+		throw new InvalidParameterException("limit",
+				"must be a whole number between 1 and " + this.properties.maxPageSize());
+	}
+
 	private static ResponseEntity<ProblemDetail> notFound(UUID planId) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No plan " + planId);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"No plan " + planId + " belongs to this API key");
 		problem.setTitle("Plan not found");
 		problem.setType(URI.create("https://stackplan.dev/problems/plan-not-found"));
-		return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 }

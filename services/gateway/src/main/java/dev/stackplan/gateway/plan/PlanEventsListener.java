@@ -1,15 +1,20 @@
 package dev.stackplan.gateway.plan;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.CostEstimated;
 import dev.stackplan.contracts.event.FrameworkScored;
+import dev.stackplan.contracts.event.PlanAssembled;
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.PlanEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -41,14 +46,23 @@ class PlanEventsListener {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
+	private final Timer latency;
+
 	PlanEventsListener(PlanRepository plans, PlanEventPublisher publisher, JsonMapper json,
-			GatewayProperties properties, Clock clock) {
+			GatewayProperties properties, Clock clock, MeterRegistry meters) {
 		this.plans = plans;
 		this.publisher = publisher;
 		this.assembler = new PlanAssembler(json);
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
+		this.meters = meters;
+		this.latency = Timer.builder("stackplan.plan.latency")
+			.description("From intake accepting a request to its plan being assembled")
+			.serviceLevelObjectives(properties.latencySlo().toArray(Duration[]::new))
+			.register(meters);
 	}
 
 	@KafkaHandler
@@ -86,9 +100,12 @@ class PlanEventsListener {
 		if (row == null || !row.complete() || row.assembledPublished()) {
 			return;
 		}
-		java.time.Instant now = this.clock.instant();
-		this.publisher.publishAndWait(PlanEvent.PLAN_ASSEMBLED, planId, this.assembler.assembled(row, now));
+		Instant now = this.clock.instant();
+		PlanAssembled assembled = this.assembler.assembled(row, now);
+		this.publisher.publishAndWait(PlanEvent.PLAN_ASSEMBLED, planId, assembled);
 		this.plans.markAssembledPublished(planId, now).block(this.properties.storeTimeout());
+		this.meters.counter("stackplan.plans.assembled", "status", assembled.status()).increment();
+		this.latency.record(Duration.between(assembled.requestedAt(), assembled.assembledAt()));
 	}
 
 }

@@ -1,9 +1,12 @@
 package dev.stackplan.gateway.plan;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -20,7 +23,8 @@ class PlanRepository {
 
 	private static final String COLUMNS = """
 			plan_id, client_id, status, requested_at, request::text as request, stack::text as stack,
-			stack_knowledge_version, costs::text as costs, costs_knowledge_version, assembled_at, assembled_published
+			stack_knowledge_version, costs::text as costs, costs_knowledge_version, assembled_at, assembled_published,
+			stack_problem, costs_problem
 			""";
 
 	private final DatabaseClient db;
@@ -36,7 +40,9 @@ class PlanRepository {
 	Mono<Void> recordAccepted(UUID planId, String clientId, Instant acceptedAt) {
 		return this.db.sql("""
 				insert into plans (plan_id, client_id, status, requested_at) values (:id, :client, 'PENDING', :at)
-				on conflict (plan_id) do nothing
+				on conflict (plan_id) do update
+				set client_id = coalesce(plans.client_id, excluded.client_id),
+				    requested_at = coalesce(plans.requested_at, excluded.requested_at)
 				""").bind("id", planId).bind("client", clientId).bind("at", acceptedAt).then();
 	}
 
@@ -108,17 +114,78 @@ class PlanRepository {
 			.one();
 	}
 
+	/**
+	 * Plans still waiting for a half after the deadline become PARTIAL, each missing half
+	 * with its reason.
+	 * @return how many plans became PARTIAL
+	 */
+	Mono<Long> markOverdueAsPartial(Instant requestedBefore, String reason) {
+		return this.db.sql("""
+				update plans set status = 'PARTIAL',
+				    stack_problem = case when stack is null then coalesce(stack_problem, 'scoring ' || :reason) end,
+				    costs_problem = case when costs is null then coalesce(costs_problem, 'costing ' || :reason) end,
+				    updated_at = now()
+				where status = 'PENDING' and requested_at < :before
+				""").bind("before", requestedBefore).bind("reason", reason).fetch().rowsUpdated();
+	}
+
+	/**
+	 * A service gave up on a plan (its request went to the dead-letter topic): the half
+	 * it owes is missing with that reason; with both halves missing the plan FAILED.
+	 * @return the plan's new status, empty when the half had arrived after all
+	 */
+	Mono<String> recordFailedHalf(UUID planId, Half half, String reason) {
+		Half other = half.other();
+		return this.db.sql("""
+				insert into plans (plan_id, status, %1$s_problem) values (:id, 'PARTIAL', :reason)
+				on conflict (plan_id) do update
+				set %1$s_problem = coalesce(plans.%1$s_problem, excluded.%1$s_problem),
+				    status = case when plans.%2$s is null and plans.%2$s_problem is not null then 'FAILED'
+				                  else 'PARTIAL' end,
+				    updated_at = now()
+				where plans.%1$s is null
+				returning status
+				""".formatted(half.column(), other.column()))
+			.bind("id", planId)
+			.bind("reason", reason)
+			.map((row) -> row.get("status", String.class))
+			.one();
+	}
+
+	/** One client's plans, newest first, after the cursor position if one is given. */
+	Flux<PlanRow> findByClient(String clientId, @Nullable String status, @Nullable PlanCursor after, int limit) {
+		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from plans where client_id = :client");
+		if (status != null) {
+			sql.append(" and status = :status");
+		}
+		if (after != null) {
+			sql.append(" and (requested_at, plan_id) < (:afterAt, :afterId)");
+		}
+		sql.append(" order by requested_at desc, plan_id desc limit :limit");
+		DatabaseClient.GenericExecuteSpec query = this.db.sql(sql.toString())
+			.bind("client", clientId)
+			.bind("limit", limit);
+		if (status != null) {
+			query = query.bind("status", status);
+		}
+		if (after != null) {
+			query = query.bind("afterAt", after.requestedAt()).bind("afterId", after.planId());
+		}
+		return query.map(PlanRepository::toRow).all();
+	}
+
 	private static PlanRow toRow(Readable row) {
 		Boolean published = row.get("assembled_published", Boolean.class);
 		return new PlanRow(row.get("plan_id", UUID.class), row.get("client_id", String.class),
 				row.get("status", String.class), instant(row, "requested_at"), row.get("request", String.class),
 				row.get("stack", String.class), row.get("stack_knowledge_version", String.class),
 				row.get("costs", String.class), row.get("costs_knowledge_version", String.class),
-				instant(row, "assembled_at"), Boolean.TRUE.equals(published));
+				instant(row, "assembled_at"), Boolean.TRUE.equals(published), row.get("stack_problem", String.class),
+				row.get("costs_problem", String.class));
 	}
 
-	private static Instant instant(Readable row, String column) {
-		java.time.OffsetDateTime value = row.get(column, java.time.OffsetDateTime.class);
+	private static @Nullable Instant instant(Readable row, String column) {
+		OffsetDateTime value = row.get(column, OffsetDateTime.class);
 		return (value != null) ? value.toInstant() : null;
 	}
 

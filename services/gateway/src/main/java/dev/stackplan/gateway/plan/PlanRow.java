@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 record PlanRow(UUID planId, @Nullable String clientId, String status, @Nullable Instant requestedAt,
 		@Nullable String request, @Nullable String stack, @Nullable String stackKnowledgeVersion,
 		@Nullable String costs, @Nullable String costsKnowledgeVersion, @Nullable Instant assembledAt,
-		boolean assembledPublished) {
+		boolean assembledPublished, @Nullable String stackProblem, @Nullable String costsProblem) {
 
 	boolean complete() {
 		return "COMPLETE".equals(this.status);

@@ -22,11 +22,22 @@ import org.jspecify.annotations.Nullable;
  * @param request the normalised request
  * @param stack the framework half
  * @param staffing the cost half
+ * @param missing the halves a PARTIAL or FAILED plan lacks, and why
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 record PlanView(UUID planId, String status, @Nullable String knowledgeVersion, @Nullable Instant requestedAt,
 		@Nullable Instant assembledAt, @Nullable PlanRequest request, @Nullable StackAssessment stack,
-		@Nullable Staffing staffing) {
+		@Nullable Staffing staffing, List<MissingHalf> missing) {
+
+	/**
+	 * A half of the plan that is not there.
+	 *
+	 * @param half stack or staffing
+	 * @param reason why
+	 */
+	record MissingHalf(String half, String reason) {
+
+	}
 
 	/**
 	 * The cost half: the estimate for the recommended option, and every option's

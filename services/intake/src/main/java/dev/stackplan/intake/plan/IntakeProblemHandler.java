@@ -48,6 +48,27 @@ class IntakeProblemHandler {
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 	}
 
+	@ExceptionHandler
+	ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				ex.getMessage() + "; use a new key for a new request.");
+		problem.setType(URI.create("https://stackplan.dev/problems/idempotency-key-reused"));
+		problem.setTitle("Idempotency-Key reused");
+		problem.setProperty("planId", ex.planId());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> keyInFlight(IdempotencyKeyInFlightException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
+		problem.setType(URI.create("https://stackplan.dev/problems/idempotency-key-in-flight"));
+		problem.setTitle("Request in flight");
+		if (ex.planId() != null) {
+			problem.setProperty("planId", ex.planId());
+		}
+		return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1").body(problem);
+	}
+
 	private static String rootMessage(Throwable ex) {
 		Throwable root = ex;
 		while (root.getCause() != null) {

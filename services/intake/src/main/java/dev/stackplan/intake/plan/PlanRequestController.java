@@ -1,14 +1,24 @@
 package dev.stackplan.intake.plan;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.PlanEventPublisher;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Accepts plan requests from the gateway. Answers 202 only after the broker acknowledged
- * {@code plan.requested}, so an accepted plan is never lost.
+ * {@code plan.requested}, so an accepted plan is never lost. With an
+ * {@code Idempotency-Key}, a retry gets the same plan (Stripe's semantics): the same key
+ * with another body is a 422, and a retry while the first attempt is still in flight is a
+ * 409 naming the plan.
  */
 @RestController
 class PlanRequestController {
@@ -27,26 +40,109 @@ class PlanRequestController {
 	/** Header through which the gateway names the authenticated client. */
 	static final String CLIENT_HEADER = "X-Stackplan-Client";
 
+	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
 	private final PlanRequestValidator validator = new PlanRequestValidator();
 
 	private final PlanEventPublisher publisher;
 
+	private final IdempotencyKeys keys;
+
+	private final IntakeProperties properties;
+
+	private final JsonMapper json;
+
 	private final Clock clock;
 
-	PlanRequestController(PlanEventPublisher publisher, Clock clock) {
+	private final MeterRegistry meters;
+
+	PlanRequestController(PlanEventPublisher publisher, IdempotencyKeys keys, IntakeProperties properties,
+			JsonMapper json, Clock clock, MeterRegistry meters) {
 		this.publisher = publisher;
+		this.keys = keys;
+		this.properties = properties;
+		this.json = json;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@PostMapping("/internal/v1/plan-requests")
 	Mono<ResponseEntity<PlanAccepted>> accept(@RequestBody(required = false) JsonNode body,
-			@RequestHeader(name = CLIENT_HEADER, defaultValue = "public") String clientId) {
+			@RequestHeader(name = CLIENT_HEADER, defaultValue = "public") String clientId,
+			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) @Nullable String idempotencyKey) {
 		PlanRequest request = this.validator.validate(body);
+		if (idempotencyKey == null) {
+			return publish(UUID.randomUUID(), clientId, request).map(PlanRequestController::accepted);
+		}
+		if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+			throw new InvalidPlanRequestException(List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER,
+					"must be 1 to 255 visible ASCII characters, e.g. a UUID")));
+		}
+		String requestHash = sha256(this.json.writeValueAsString(request));
 		UUID planId = UUID.randomUUID();
+		return this.keys.claim(clientId, idempotencyKey, requestHash, planId)
+			.flatMap((claimed) -> claimed
+					? publishUnderKey(planId, clientId, idempotencyKey, request).map(PlanRequestController::accepted)
+					: retry(clientId, idempotencyKey, requestHash, request));
+	}
+
+	private Mono<ResponseEntity<PlanAccepted>> retry(String clientId, String key, String requestHash,
+			PlanRequest request) {
+		return this.keys.find(clientId, key)
+			.switchIfEmpty(Mono.error(() -> new IdempotencyKeyInFlightException(null)))
+			.flatMap((existing) -> {
+				if (!existing.requestSha256().equals(requestHash)) {
+					return Mono.error(new IdempotencyKeyReusedException(existing.planId()));
+				}
+				if (existing.accepted()) {
+					return Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED)
+						.header("Idempotent-Replayed", "true")
+						.body(new PlanAccepted(existing.planId(), "PENDING")));
+				}
+				boolean abandoned = existing.updatedAt()
+					.isBefore(this.clock.instant().minus(this.properties.idempotencyTakeover()));
+				if (!abandoned) {
+					return Mono.error(new IdempotencyKeyInFlightException(existing.planId()));
+				}
+				return this.keys.takeOver(clientId, key, existing.updatedAt())
+					.flatMap((won) -> won
+							? publishUnderKey(existing.planId(), clientId, key, request)
+								.map(PlanRequestController::accepted)
+							: Mono.error(new IdempotencyKeyInFlightException(existing.planId())));
+			});
+	}
+
+	private Mono<UUID> publishUnderKey(UUID planId, String clientId, String key, PlanRequest request) {
+		return publish(planId, clientId, request)
+			.flatMap((published) -> this.keys.markAccepted(clientId, key).thenReturn(published))
+			.onErrorResume(PlanNotAcceptedException.class,
+					(ex) -> this.keys.release(clientId, key).then(Mono.error(ex)));
+	}
+
+	private Mono<UUID> publish(UUID planId, String clientId, PlanRequest request) {
 		PlanRequested event = new PlanRequested(planId, clientId, this.clock.instant(), request);
 		return this.publisher.publish(PlanEvent.PLAN_REQUESTED, planId, event)
 			.onErrorMap((ex) -> new PlanNotAcceptedException(ex))
-			.thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED).body(new PlanAccepted(planId, "PENDING")));
+			.doOnSuccess(
+					(sent) -> this.meters.counter("stackplan.plans.requested", "kind", request.product().kind().name())
+						.increment())
+			.thenReturn(planId);
+	}
+
+	private static ResponseEntity<PlanAccepted> accepted(UUID planId) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new PlanAccepted(planId, "PENDING"));
+	}
+
+	private static String sha256(String text) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }

@@ -30,7 +30,7 @@ class PlanRequestControllerKafkaTests {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		registry.add("spring.kafka.bootstrap-servers", TestInfrastructure::kafkaBootstrapServers);
+		TestInfrastructure.register(registry);
 	}
 
 	@Autowired

@@ -11,6 +11,7 @@ import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.engine.ScoringEngine;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,15 @@ class PlanRequestedListener {
 
 	private final Clock clock;
 
-	PlanRequestedListener(ScoringEngine engine, KnowledgeBase knowledge, PlanEventPublisher publisher, Clock clock) {
+	private final MeterRegistry meters;
+
+	PlanRequestedListener(ScoringEngine engine, KnowledgeBase knowledge, PlanEventPublisher publisher, Clock clock,
+			MeterRegistry meters) {
 		this.engine = engine;
 		this.knowledge = knowledge;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@KafkaListener(topics = Topics.PLAN_REQUESTED, concurrency = "${stackplan.scoring.listener-concurrency:2}")
@@ -48,6 +53,7 @@ class PlanRequestedListener {
 		}
 		this.publisher.publishAndWait(PlanEvent.FRAMEWORK_SCORED, event.planId(),
 				new FrameworkScored(event.planId(), this.knowledge.version(), this.clock.instant(), stack));
+		this.meters.counter("stackplan.recommendations", "option", stack.recommendation()).increment();
 	}
 
 }

@@ -1,0 +1,37 @@
+package dev.stackplan.gateway.client;
+
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The API clients allowed in, from configuration. Keys are never stored: only their
+ * SHA-256, which is safe for high-entropy random keys (unlike passwords, they cannot be
+ * guessed from a dictionary).
+ *
+ * @param clients every client and the hash of its key
+ */
+@ConfigurationProperties("stackplan.gateway")
+public record ApiClientsProperties(List<Client> clients) {
+
+	public ApiClientsProperties {
+		clients = (clients != null) ? List.copyOf(clients) : List.of();
+	}
+
+	/**
+	 * One API client.
+	 *
+	 * @param id stable client id; every plan belongs to the client that created it
+	 * @param keySha256 lower-case hex SHA-256 of the client's API key
+	 * @param roles {@code client} to create and read plans, {@code analyst} for scenarios
+	 */
+	public record Client(String id, String keySha256, Set<String> roles) {
+
+		public Client {
+			roles = (roles != null) ? Set.copyOf(roles) : Set.of("client");
+		}
+
+	}
+
+}

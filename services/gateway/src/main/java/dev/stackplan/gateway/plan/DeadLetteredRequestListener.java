@@ -1,0 +1,75 @@
+package dev.stackplan.gateway.plan;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.gateway.GatewayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * When scoring or costing gives up on a plan request, the request lands on
+ * {@code plan.requested.dlt} with the consumer group that failed and the reason. The plan
+ * then shows that half as missing, with that reason, instead of waiting for the deadline.
+ * Read as raw bytes: a dead letter may be anything.
+ */
+@Component
+class DeadLetteredRequestListener {
+
+	private static final Log logger = LogFactory.getLog(DeadLetteredRequestListener.class);
+
+	private final PlanRepository plans;
+
+	private final GatewayProperties properties;
+
+	private final MeterRegistry meters;
+
+	DeadLetteredRequestListener(PlanRepository plans, GatewayProperties properties, MeterRegistry meters) {
+		this.plans = plans;
+		this.properties = properties;
+		this.meters = meters;
+	}
+
+	@KafkaListener(topics = "#{T(dev.stackplan.contracts.topic.PlanEvent).PLAN_REQUESTED.deadLetterTopic()}",
+			containerFactory = RawRecordsConfiguration.RAW_LISTENER_FACTORY)
+	void on(ConsumerRecord<String, byte[]> deadLetter) {
+		String group = header(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
+		UUID planId = planId(deadLetter.key());
+		if (planId == null || group == null) {
+			logger.warn("Ignoring a dead letter on " + PlanEvent.PLAN_REQUESTED.deadLetterTopic()
+					+ " without a plan id key or consumer group: key=" + deadLetter.key());
+			return;
+		}
+		Half.ofService(group).ifPresent((half) -> {
+			String reason = half.service() + " failed: "
+					+ String.valueOf(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
+			String status = this.plans.recordFailedHalf(planId, half, reason).block(this.properties.storeTimeout());
+			if (status != null) {
+				this.meters.counter("stackplan.plans.assembled", "status", status).increment();
+			}
+		});
+	}
+
+	private static UUID planId(String key) {
+		try {
+			return (key != null) ? UUID.fromString(key) : null;
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+	}
+
+}

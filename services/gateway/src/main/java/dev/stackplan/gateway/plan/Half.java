@@ -1,0 +1,39 @@
+package dev.stackplan.gateway.plan;
+
+/** The two halves of a plan and the service that owes each. */
+enum Half {
+
+	STACK("stack", "scoring"), COSTS("costs", "costing");
+
+	private final String column;
+
+	private final String service;
+
+	Half(String column, String service) {
+		this.column = column;
+		this.service = service;
+	}
+
+	String column() {
+		return this.column;
+	}
+
+	String service() {
+		return this.service;
+	}
+
+	Half other() {
+		return (this == STACK) ? COSTS : STACK;
+	}
+
+	/** The half a consumer group owes, by its group id. */
+	static java.util.Optional<Half> ofService(String service) {
+		for (Half half : values()) {
+			if (half.service.equals(service)) {
+				return java.util.Optional.of(half);
+			}
+		}
+		return java.util.Optional.empty();
+	}
+
+}

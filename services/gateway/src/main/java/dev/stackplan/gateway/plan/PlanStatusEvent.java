@@ -1,0 +1,14 @@
+package dev.stackplan.gateway.plan;
+
+import java.util.UUID;
+
+/**
+ * The data of one Server-Sent Event of a plan's stream.
+ *
+ * @param planId the plan
+ * @param status its status now
+ * @param href where to read the whole plan
+ */
+record PlanStatusEvent(UUID planId, String status, String href) {
+
+}
