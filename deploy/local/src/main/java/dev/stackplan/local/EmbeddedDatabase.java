@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server from binaries shipped in a jar, for machines with no Postgres installed. Its
- * data directory survives restarts.
+ * A real PostgreSQL server from binaries shipped in a jar, for machines with no Postgres
+ * installed. Its data directory survives restarts.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 

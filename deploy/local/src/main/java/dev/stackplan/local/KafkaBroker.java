@@ -19,8 +19,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 
 /**
- * A real Apache Kafka broker (KRaft, combined broker and controller) as a child process, run from the
- * Kafka jars on this JVM's class path. Its log lives under the given directory and survives restarts.
+ * A real Apache Kafka broker (KRaft, combined broker and controller) as a child process,
+ * run from the Kafka jars on this JVM's class path. Its log lives under the given
+ * directory and survives restarts.
  */
 final class KafkaBroker implements AutoCloseable {
 
@@ -47,8 +48,7 @@ final class KafkaBroker implements AutoCloseable {
 			if (!Files.exists(data.resolve("meta.properties"))) {
 				format(config, log, logging);
 			}
-			Process process = java(logging, "kafka.Kafka", config.toString()).redirectOutput(log.toFile())
-				.start();
+			Process process = java(logging, "kafka.Kafka", config.toString()).redirectOutput(log.toFile()).start();
 			KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
 			broker.awaitReady(log);
 			return broker;

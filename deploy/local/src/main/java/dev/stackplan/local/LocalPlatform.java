@@ -7,17 +7,20 @@ import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole platform on one machine with nothing installed: a Kafka broker (child process), Postgres (the
- * server named by {@code STACKPLAN_DB_HOST}, else an embedded one) and the four services. Everything it
- * stores lives under {@code STACKPLAN_DATA_DIR} and survives a restart. Ctrl-C stops it all.
+ * The whole platform on one machine with nothing installed: a Kafka broker (child
+ * process), Postgres (the server named by {@code STACKPLAN_DB_HOST}, else an embedded
+ * one) and the four services. Everything it stores lives under {@code STACKPLAN_DATA_DIR}
+ * and survives a restart. Ctrl-C stops it all.
  *
  * <p>
- * Settings (environment): {@code STACKPLAN_DATA_DIR} (default {@code .stackplan}), {@code KAFKA_PORT}
- * (9092) and {@code KAFKA_CONTROLLER_PORT} (9093), {@code STACKPLAN_DB_HOST}, {@code STACKPLAN_DB_PORT}
- * (5432), {@code STACKPLAN_DB_NAME} (postgres), {@code STACKPLAN_DB_USER} (postgres),
- * {@code STACKPLAN_DB_PASSWORD} (empty), {@code STACKPLAN_EMBEDDED_DB_PORT} (15432), {@code GATEWAY_PORT}
- * (8080), {@code INTAKE_PORT} (8081), {@code SCORING_PORT} (8082), {@code COSTING_PORT} (8083),
- * {@code STACKPLAN_PARTITIONS} (6).
+ * Settings (environment): {@code STACKPLAN_DATA_DIR} (default {@code .stackplan}),
+ * {@code KAFKA_PORT} (9092) and {@code KAFKA_CONTROLLER_PORT} (9093),
+ * {@code STACKPLAN_DB_HOST}, {@code STACKPLAN_DB_PORT} (5432), {@code STACKPLAN_DB_NAME}
+ * (postgres), {@code STACKPLAN_DB_USER} (postgres), {@code STACKPLAN_DB_PASSWORD}
+ * (empty), {@code STACKPLAN_EMBEDDED_DB_PORT} (15432), {@code GATEWAY_PORT} (8080),
+ * {@code GATEWAY_MANAGEMENT_PORT} (8090), {@code INTAKE_PORT} (8081),
+ * {@code SCORING_PORT} (8082), {@code COSTING_PORT} (8083), {@code STACKPLAN_PARTITIONS}
+ * (6).
  */
 public final class LocalPlatform {
 
@@ -44,8 +47,9 @@ public final class LocalPlatform {
 		DatabaseEndpoint database;
 		String dbHost = System.getenv("STACKPLAN_DB_HOST");
 		if (dbHost != null && !dbHost.isBlank()) {
-			database = new DatabaseEndpoint(dbHost, port("STACKPLAN_DB_PORT", 5432), env("STACKPLAN_DB_NAME", "postgres"),
-					env("STACKPLAN_DB_USER", "postgres"), env("STACKPLAN_DB_PASSWORD", ""));
+			database = new DatabaseEndpoint(dbHost, port("STACKPLAN_DB_PORT", 5432),
+					env("STACKPLAN_DB_NAME", "postgres"), env("STACKPLAN_DB_USER", "postgres"),
+					env("STACKPLAN_DB_PASSWORD", ""));
 			say("Postgres (configured) at " + database.jdbcUrl());
 		}
 		else {
@@ -57,8 +61,8 @@ public final class LocalPlatform {
 		}
 
 		PlatformServices services = PlatformServices.start(kafka.bootstrapServers(), database,
-				new ServicePorts(port("GATEWAY_PORT", 8080), port("INTAKE_PORT", 8081), port("SCORING_PORT", 8082),
-						port("COSTING_PORT", 8083)),
+				new ServicePorts(port("GATEWAY_PORT", 8080), port("GATEWAY_MANAGEMENT_PORT", 8090),
+						port("INTAKE_PORT", 8081), port("SCORING_PORT", 8082), port("COSTING_PORT", 8083)),
 				port("STACKPLAN_PARTITIONS", 6));
 		running.push(services);
 		say("ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The four services as separate application contexts on one real Kafka broker and one real Postgres,
- * driven only through the gateway's public API, as a client would.
+ * The four services as separate application contexts on one real Kafka broker and one
+ * real Postgres, driven only through the gateway's public API, as a client would.
  */
 class PlatformEndToEndTests {
 
@@ -110,8 +110,8 @@ class PlatformEndToEndTests {
 
 	@Test
 	void badInputIsRejectedWithAProblemNamingTheFieldAndItsAllowedValues() {
-		Map<String, Object> request = PlanRequestMother.request("Acme", "BLOCKCHAIN", List.of("AUTH"), 10, "NONE", 1,
-				0, 12, null);
+		Map<String, Object> request = PlanRequestMother.request("Acme", "BLOCKCHAIN", List.of("AUTH"), 10, "NONE", 1, 0,
+				12, null);
 
 		gateway().post()
 			.uri("/api/v1/plans")
@@ -193,10 +193,11 @@ class PlatformEndToEndTests {
 	/** Reads plan.assembled from the beginning with a group of its own. */
 	private static Set<UUID> assembledPlanIds(int atLeast) {
 		Set<UUID> ids = new HashSet<>();
-		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-				ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
-				ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-				"earliest"), new StringDeserializer(), new StringDeserializer())) {
+		try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers(),
+						ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+						ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+				new StringDeserializer(), new StringDeserializer())) {
 			consumer.subscribe(List.of(PlanEvent.PLAN_ASSEMBLED.topic()));
 			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 			while (ids.size() < atLeast && System.nanoTime() < deadline) {

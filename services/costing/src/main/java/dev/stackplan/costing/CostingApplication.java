@@ -1,14 +1,21 @@
 package dev.stackplan.costing;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Estimates the engineer cost of every stack option of every plan request. */
 @SpringBootApplication
 public class CostingApplication {
 
+	/** Its configuration is costing.yml, not application.yml: services may share one class path. */
+	public static final String CONFIG_NAME = "spring.config.name=costing";
+
 	public static void main(String[] args) {
-		SpringApplication.run(CostingApplication.class, args);
+		application().run(args);
+	}
+
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(CostingApplication.class).main(CostingApplication.class).properties(CONFIG_NAME);
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.stackplan.gateway;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -13,8 +13,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
+	/**
+	 * Its configuration is gateway.yml, not application.yml: services may share one class
+	 * path.
+	 */
+	public static final String CONFIG_NAME = "spring.config.name=gateway";
+
 	public static void main(String[] args) {
-		SpringApplication.run(GatewayApplication.class, args);
+		application().run(args);
+	}
+
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(GatewayApplication.class).main(GatewayApplication.class)
+			.properties(CONFIG_NAME);
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.stackplan.intake;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Validates and normalises plan requests and publishes {@code plan.requested}. */
@@ -9,8 +9,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class IntakeApplication {
 
+	/**
+	 * Its configuration is intake.yml, not application.yml: services may share one class
+	 * path.
+	 */
+	public static final String CONFIG_NAME = "spring.config.name=intake";
+
 	public static void main(String[] args) {
-		SpringApplication.run(IntakeApplication.class, args);
+		application().run(args);
+	}
+
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(IntakeApplication.class).main(IntakeApplication.class)
+			.properties(CONFIG_NAME);
 	}
 
 }

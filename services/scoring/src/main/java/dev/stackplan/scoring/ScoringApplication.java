@@ -1,14 +1,25 @@
 package dev.stackplan.scoring;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /** Ranks the stack options of every plan request from the knowledge base. */
 @SpringBootApplication
 public class ScoringApplication {
 
+	/**
+	 * Its configuration is scoring.yml, not application.yml: services may share one class
+	 * path.
+	 */
+	public static final String CONFIG_NAME = "spring.config.name=scoring";
+
 	public static void main(String[] args) {
-		SpringApplication.run(ScoringApplication.class, args);
+		application().run(args);
+	}
+
+	public static SpringApplicationBuilder application() {
+		return new SpringApplicationBuilder(ScoringApplication.class).main(ScoringApplication.class)
+			.properties(CONFIG_NAME);
 	}
 
 }

@@ -16,7 +16,10 @@ class ScoringConfiguration {
 		return KnowledgeBase.load();
 	}
 
-	/** Built once at start-up: a knowledge base that does not parse stops the service before it consumes. */
+	/**
+	 * Built once at start-up: a knowledge base that does not parse stops the service
+	 * before it consumes.
+	 */
 	@Bean
 	ScoringEngine scoringEngine(KnowledgeBase knowledge) {
 		return ScoringEngine.fromKnowledge(knowledge);

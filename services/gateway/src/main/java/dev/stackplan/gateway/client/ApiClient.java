@@ -9,8 +9,10 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * @param id client id
  * @param roles granted roles
+ * @param requestsPerSecond sustained request rate allowed
+ * @param burst requests allowed at once
  */
-public record ApiClient(String id, Set<String> roles) {
+public record ApiClient(String id, Set<String> roles, int requestsPerSecond, int burst) {
 
 	static final String ATTRIBUTE = ApiClient.class.getName();
 

@@ -3,7 +3,10 @@ package dev.stackplan.gateway.client;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The API clients allowed in, from configuration. Keys are never stored: only their
@@ -11,9 +14,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * guessed from a dictionary).
  *
  * @param clients every client and the hash of its key
+ * @param rateLimit the default request rate per client
  */
 @ConfigurationProperties("stackplan.gateway")
-public record ApiClientsProperties(List<Client> clients) {
+public record ApiClientsProperties(List<Client> clients, @DefaultValue RateLimit rateLimit) {
+
+	/**
+	 * A token bucket per client.
+	 *
+	 * @param requestsPerSecond sustained rate
+	 * @param burst bucket size
+	 */
+	public record RateLimit(@DefaultValue("100") int requestsPerSecond, @DefaultValue("200") int burst) {
+
+	}
 
 	public ApiClientsProperties {
 		clients = (clients != null) ? List.copyOf(clients) : List.of();
@@ -25,8 +39,11 @@ public record ApiClientsProperties(List<Client> clients) {
 	 * @param id stable client id; every plan belongs to the client that created it
 	 * @param keySha256 lower-case hex SHA-256 of the client's API key
 	 * @param roles {@code client} to create and read plans, {@code analyst} for scenarios
+	 * @param requestsPerSecond sustained request rate allowed; null for the default
+	 * @param burst requests allowed at once after a quiet spell; null for the default
 	 */
-	public record Client(String id, String keySha256, Set<String> roles) {
+	public record Client(String id, String keySha256, Set<String> roles, @Nullable Integer requestsPerSecond,
+			@Nullable Integer burst) {
 
 		public Client {
 			roles = (roles != null) ? Set.copyOf(roles) : Set.of("client");

@@ -37,7 +37,11 @@ class ApiKeyAuthenticationFilter implements WebFilter {
 		this.clientsByKeyHash = properties.clients()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap((client) -> client.keySha256().toLowerCase(java.util.Locale.ROOT),
-					(client) -> new ApiClient(client.id(), client.roles()), (a, b) -> {
+					(client) -> new ApiClient(client.id(), client.roles(),
+							(client.requestsPerSecond() != null) ? client.requestsPerSecond()
+									: properties.rateLimit().requestsPerSecond(),
+							(client.burst() != null) ? client.burst() : properties.rateLimit().burst()),
+					(a, b) -> {
 						throw new IllegalStateException("Two clients share one key: " + a.id() + ", " + b.id());
 					}));
 		this.json = json;

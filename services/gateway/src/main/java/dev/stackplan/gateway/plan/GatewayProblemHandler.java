@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,15 @@ class GatewayProblemHandler {
 		problem.setTitle("Plan not accepted");
 		problem.setType(URI.create("https://stackplan.dev/problems/intake-unavailable"));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+	}
+
+	@ExceptionHandler
+	ProblemDetail bodyTooLarge(DataBufferLimitException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+				"The request body is larger than the 64 KiB accepted");
+		problem.setTitle("Body too large");
+		problem.setType(URI.create("https://stackplan.dev/problems/body-too-large"));
+		return problem;
 	}
 
 	@ExceptionHandler

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The read model on a real Postgres: idempotent, order-independent upserts. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "stackplan.topics.partitions=3")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
 class PlanRepositoryR2dbcTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);

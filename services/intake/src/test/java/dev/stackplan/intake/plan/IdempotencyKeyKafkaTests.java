@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stripe's idempotency semantics on a real broker and a real Postgres. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "stackplan.topics.partitions=3", "stackplan.intake.idempotency-takeover=2s" })
+		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
+				"stackplan.intake.idempotency-takeover=2s" })
 @AutoConfigureWebTestClient
 class IdempotencyKeyKafkaTests {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Intake against a real broker: what a 202 promises is on the topic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "stackplan.topics.partitions=3")
+		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
 @AutoConfigureWebTestClient
 class PlanRequestControllerKafkaTests {
 

@@ -17,8 +17,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Adapts the scoring engine to Kafka. The engine is a pure function of the request and the knowledge
- * version, so a redelivered request yields the same assessment; the gateway keeps the first one it sees.
+ * Adapts the scoring engine to Kafka. The engine is a pure function of the request and
+ * the knowledge version, so a redelivered request yields the same assessment; the gateway
+ * keeps the first one it sees.
  */
 @Component
 class PlanRequestedListener {

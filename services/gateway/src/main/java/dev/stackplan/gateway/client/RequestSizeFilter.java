@@ -1,0 +1,43 @@
+package dev.stackplan.gateway.client;
+
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Refuses a declared body over the limit before reading it (413). Bodies without a length
+ * are bounded by the codecs' {@code spring.http.codecs.max-in-memory-size}, which the
+ * problem handler also answers with 413.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestSizeFilter implements WebFilter {
+
+	static final DataSize MAX_BODY = DataSize.ofKilobytes(64);
+
+	private final JsonMapper json;
+
+	RequestSizeFilter(JsonMapper json) {
+		this.json = json;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		long length = exchange.getRequest().getHeaders().getContentLength();
+		if (length > MAX_BODY.toBytes()) {
+			return Problems.write(exchange, this.json, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+					"Body too large",
+					"The request body has " + length + " bytes; at most " + MAX_BODY.toBytes() + " are accepted"));
+		}
+		return chain.filter(exchange);
+	}
+
+}
