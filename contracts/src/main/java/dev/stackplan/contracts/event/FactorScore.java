@@ -12,8 +12,7 @@ import java.util.List;
  * @param evidence what the source says about this option
  * @param source where the evidence comes from, e.g. article:20
  * @param weightReasons why the factor weighs what it does for this profile
- * @param scoreSource where the score comes from: the score is a judgement on the evidence,
- * so usually {@code assumption:ID} with its reasoning
+ * @param scoreSource where the score comes from, usually an {@code assumption:ID}
  */
 public record FactorScore(String factor, BigDecimal weight, BigDecimal score, String evidence, String source,
 		List<SourcedText> weightReasons, String scoreSource) {

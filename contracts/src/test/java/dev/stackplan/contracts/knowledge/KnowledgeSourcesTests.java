@@ -16,7 +16,10 @@ import tools.jackson.databind.JsonNode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-/** Every figure and rule the engines use can be traced to a line of the article or a declared assumption. */
+/**
+ * Every figure and rule the engines use can be traced to a line of the article or a
+ * declared assumption.
+ */
 class KnowledgeSourcesTests {
 
 	static final String ARTICLE = KnowledgeBase.ROOT + "sources/django-vs-fastapi-2026.txt";
@@ -52,7 +55,9 @@ class KnowledgeSourcesTests {
 	void everyDeclaredAssumptionSaysWhy() {
 		KnowledgeBase knowledge = KnowledgeBase.load();
 		for (String document : knowledge.tree().propertyNames()) {
-			for (Map.Entry<String, JsonNode> assumption : knowledge.document(document).path("assumptions").properties()) {
+			for (Map.Entry<String, JsonNode> assumption : knowledge.document(document)
+				.path("assumptions")
+				.properties()) {
 				assertThat(assumption.getValue().path("text").asString()).as(assumption.getKey()).isNotBlank();
 				assertThat(assumption.getValue().path("reason").asString()).as(assumption.getKey()).isNotBlank();
 			}

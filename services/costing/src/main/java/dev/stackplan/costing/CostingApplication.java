@@ -7,7 +7,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 @SpringBootApplication
 public class CostingApplication {
 
-	/** Its configuration is costing.yml, not application.yml: services may share one class path. */
+	/**
+	 * Its configuration is costing.yml, not application.yml: services may share one class
+	 * path.
+	 */
 	public static final String CONFIG_NAME = "spring.config.name=costing";
 
 	public static void main(String[] args) {
@@ -15,7 +18,8 @@ public class CostingApplication {
 	}
 
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(CostingApplication.class).main(CostingApplication.class).properties(CONFIG_NAME);
+		return new SpringApplicationBuilder(CostingApplication.class).main(CostingApplication.class)
+			.properties(CONFIG_NAME);
 	}
 
 }

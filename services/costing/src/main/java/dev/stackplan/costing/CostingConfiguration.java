@@ -18,13 +18,19 @@ class CostingConfiguration {
 		return KnowledgeBase.load();
 	}
 
-	/** Built once at start-up: a knowledge base that does not parse stops the service before it consumes. */
+	/**
+	 * Built once at start-up: a knowledge base that does not parse stops the service
+	 * before it consumes.
+	 */
 	@Bean
 	CostEngine costEngine(KnowledgeBase knowledge) {
 		return CostEngine.fromKnowledge(knowledge);
 	}
 
-	/** Costing runs in parallel with scoring, so it costs every option the framework pack offers. */
+	/**
+	 * Costing runs in parallel with scoring, so it costs every option the framework pack
+	 * offers.
+	 */
 	@Bean
 	StackOptions stackOptions(KnowledgeBase knowledge) {
 		return new StackOptions(List.copyOf(knowledge.document("frameworks").required("options").propertyNames()));

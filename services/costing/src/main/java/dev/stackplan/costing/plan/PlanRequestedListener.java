@@ -20,8 +20,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Adapts the cost engine to Kafka. The engine is a pure function of the request and the knowledge version,
- * so a redelivered request yields the same estimate; the gateway keeps the first one it sees.
+ * Adapts the cost engine to Kafka. The engine is a pure function of the request and the
+ * knowledge version, so a redelivered request yields the same estimate; the gateway keeps
+ * the first one it sees.
  */
 @Component
 class PlanRequestedListener {

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# The real check of the monitoring: starts the platform (deploy/local/run.sh, in a temporary data
+# directory, embedded Postgres), starts a real Prometheus (Debian package) with
+# deploy/prometheus/prometheus-local.yml and the alert rules, drives plans of several kinds through the
+# gateway plus a few unreadable records into plan.requested (kcat) so that dead letters exist, waits for
+# scrapes, and then evaluates every dashboard panel's and every alert's PromQL through Prometheus' HTTP
+# API (deploy/ops/promql_check.py live). Fails if a query does not parse or returns no series, if a
+# documented metric is missing, or if the dead-letter alert does not go off.
+#
+# Loopback only; everything it starts is stopped on exit (trap), and it stops itself after
+# STACKPLAN_CHECK_TIMEOUT seconds (default 290). Needs the ports 8080-8083, 8090, 9092, 9093, 15432 and
+# STACKPLAN_CHECK_PROMETHEUS_PORT (19090) free; STACKPLAN_CHECK_PORT_OFFSET=N moves all but Prometheus'
+# by N (for a machine where the platform already runs; the scrape config is then a shifted copy).
+#
+# Usage (from the repo root): deploy/ops/check-prometheus.sh
+# Settings: STACKPLAN_CHECK_TIMEOUT, STACKPLAN_CHECK_PROMETHEUS_PORT, STACKPLAN_CHECK_PORT_OFFSET (0),
+#           STACKPLAN_CHECK_PLANS (28), STACKPLAN_API_KEY (demo-key, the local development key),
+#           STACKPLAN_CHECK_KEEP=1 keeps the logs.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=lib.sh
+. deploy/ops/lib.sh
+
+limit=${STACKPLAN_CHECK_TIMEOUT:-290}
+prom_port=${STACKPLAN_CHECK_PROMETHEUS_PORT:-19090}
+plans=${STACKPLAN_CHECK_PLANS:-28}
+api_key=${STACKPLAN_API_KEY:-demo-key}
+offset=${STACKPLAN_CHECK_PORT_OFFSET:-0}
+gateway_port=$((8080 + offset)) management_port=$((8090 + offset)) intake_port=$((8081 + offset))
+scoring_port=$((8082 + offset)) costing_port=$((8083 + offset)) kafka_port=$((9092 + offset))
+kafka_controller_port=$((9093 + offset)) db_port=$((15432 + offset))
+gateway=http://127.0.0.1:$gateway_port
+prometheus=http://127.0.0.1:$prom_port
+started=$SECONDS
+
+say() { printf '[check %3ds] %s\n' $((SECONDS - started)) "$*"; }
+
+ensure_commands prometheus:prometheus promtool:prometheus kcat:kcat curl:curl python3:python3 java:openjdk-17-jdk-headless
+
+for port in $gateway_port $intake_port $scoring_port $costing_port $management_port $kafka_port \
+	$kafka_controller_port $db_port "$prom_port"; do
+	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		echo "port $port on 127.0.0.1 is in use (is the platform or a Prometheus already running?)" >&2
+		exit 1
+	fi
+done
+
+work=$(mktemp -d /tmp/stackplan-check.XXXXXX)
+platform_pid=""
+prom_pid=""
+watchdog_pid=""
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	[ -n "$watchdog_pid" ] && kill "$watchdog_pid" 2>/dev/null || true
+	if [ -n "$prom_pid" ] && kill -0 "$prom_pid" 2>/dev/null; then
+		kill -TERM "$prom_pid" 2>/dev/null || true
+		wait "$prom_pid" 2>/dev/null || true
+	fi
+	if [ -n "$platform_pid" ] && kill -0 -- "-$platform_pid" 2>/dev/null; then
+		say "stopping the platform"
+		# run.sh runs in its own session (setsid): its process group is the JVM, the Kafka child and
+		# the embedded Postgres; the JVM's shutdown hook stops Kafka and Postgres cleanly
+		kill -TERM -- "-$platform_pid" 2>/dev/null || true
+		for _ in $(seq 1 45); do
+			kill -0 -- "-$platform_pid" 2>/dev/null || break
+			sleep 1
+		done
+		kill -KILL -- "-$platform_pid" 2>/dev/null || true
+	fi
+	# the embedded Postgres, should it have outlived the group (it runs under unshare as nobody)
+	local pg
+	for pg in $(pgrep -f -- "-D $work/" 2>/dev/null || true); do
+		kill -TERM "$pg" 2>/dev/null || true
+	done
+	if [ $rc -ne 0 ]; then
+		echo "---- platform log (last 40 lines): $work/platform.log" >&2
+		tail -40 "$work/platform.log" 2>/dev/null >&2 || true
+		[ -s "$work/prometheus.log" ] && { echo "---- prometheus log (last 10 lines)" >&2; tail -10 "$work/prometheus.log" >&2; }
+	fi
+	if [ "${STACKPLAN_CHECK_KEEP:-0}" = 1 ] || [ $rc -ne 0 ]; then
+		say "logs kept in $work"
+	else
+		rm -rf "$work"
+	fi
+	say "done (exit $rc)"
+	exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# a watchdog: the check never runs longer than the limit
+(
+	sleep "$limit"
+	echo "[check] time limit of ${limit}s reached" >&2
+	kill -TERM $$ 2>/dev/null
+) &
+watchdog_pid=$!
+
+say "starting the platform (deploy/local/run.sh builds with -DskipTests, then starts Kafka, Postgres and the services)"
+STACKPLAN_DATA_DIR="$work/data" GATEWAY_PORT=$gateway_port GATEWAY_MANAGEMENT_PORT=$management_port \
+	INTAKE_PORT=$intake_port SCORING_PORT=$scoring_port COSTING_PORT=$costing_port KAFKA_PORT=$kafka_port \
+	KAFKA_CONTROLLER_PORT=$kafka_controller_port STACKPLAN_EMBEDDED_DB_PORT=$db_port \
+	setsid deploy/local/run.sh >"$work/platform.log" 2>&1 </dev/null &
+platform_pid=$!
+
+ready() { curl -fsS --max-time 2 "$1" 2>/dev/null | grep -q '"status":"UP"'; }
+for port in $intake_port $scoring_port $costing_port $management_port; do
+	url=http://127.0.0.1:$port
+	until ready "$url/actuator/health/readiness"; do
+		if ! kill -0 "$platform_pid" 2>/dev/null; then
+			echo "the platform exited before it was ready" >&2
+			exit 1
+		fi
+		sleep 2
+	done
+done
+say "platform ready"
+
+config=deploy/prometheus/prometheus-local.yml
+if [ "$offset" != 0 ]; then
+	mkdir -p "$work/prometheus-config"
+	ln -s "$PWD/deploy/prometheus/rules" "$work/prometheus-config/rules"
+	python3 - "$config" "$work/prometheus-config/prometheus-local.yml" "$offset" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+shifted = re.sub(r"127\.0\.0\.1:(\d+)", lambda m: f"127.0.0.1:{int(m.group(1)) + int(sys.argv[3])}", text)
+open(sys.argv[2], "w").write(shifted)
+PY
+	config=$work/prometheus-config/prometheus-local.yml
+fi
+say "starting Prometheus on 127.0.0.1:$prom_port ($config)"
+prometheus --config.file="$config" --storage.tsdb.path="$work/prometheus" \
+	--web.listen-address="127.0.0.1:$prom_port" --log.level=warn >"$work/prometheus.log" 2>&1 &
+prom_pid=$!
+until curl -fsS --max-time 2 "$prometheus/-/ready" >/dev/null 2>&1; do
+	kill -0 "$prom_pid" 2>/dev/null || { echo "Prometheus exited" >&2; exit 1; }
+	sleep 1
+done
+
+# plans of every product kind, with teams and loads that lead to different recommendations
+kinds=(SAAS MARKETPLACE CMS INTERNAL_TOOL PUBLIC_API MICROSERVICE ML_INFERENCE)
+features=('"AUTH","BILLING","ADMIN_PANEL"' '"AUTH","BILLING","ASYNC_FANOUT"' '"CMS","ADMIN_PANEL"' '"AUTH","ADMIN_PANEL"'
+	'"AUTH","STREAMING"' '"ASYNC_FANOUT","STREAMING"' '"ML_INFERENCE","STREAMING"')
+rps=(10 200 5 2 2000 800 300)
+accepted=()
+say "posting $plans plans"
+for i in $(seq 0 $((plans - 1))); do
+	k=$((i % ${#kinds[@]}))
+	body=$(printf '{"product":{"name":"Check %d","kind":"%s","features":[%s],"expectedRps":%d,"existingFramework":"NONE"},"team":{"engineers":%d,"seniorEngineers":%d},"timelineWeeks":%d,"budgetUsd":%d}' \
+		"$i" "${kinds[$k]}" "${features[$k]}" "${rps[$k]}" $((1 + i % 4)) $((i % 2)) $((8 + i % 12)) $((40000 + 5000 * (i % 9))))
+	code=$(curl -sS --max-time 15 -o "$work/response.json" -w '%{http_code}' -X POST "$gateway/api/v1/plans" \
+		-H 'Content-Type: application/json' -H "Authorization: Bearer $api_key" --data "$body" || echo 000)
+	if [ "$code" != 202 ] && [ "$code" != 200 ]; then
+		echo "POST /api/v1/plans answered $code: $(head -c 300 "$work/response.json" 2>/dev/null)" >&2
+		exit 1
+	fi
+	accepted+=("$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["planId"])' "$work/response.json")")
+	sleep 0.7
+done
+say "${#accepted[@]} plans accepted"
+
+say "sending 3 unreadable records to plan.requested (they must end in plan.requested.dlt)"
+for i in 1 2 3; do
+	printf 'not a plan %d' "$i" | kcat -P -b 127.0.0.1:$kafka_port -t plan.requested -k "check-poison-$i" 2>>"$work/kcat.log"
+done
+
+say "waiting for the plans to be assembled"
+for id in "${accepted[0]}" "${accepted[$((${#accepted[@]} / 2))]}" "${accepted[$((${#accepted[@]} - 1))]}"; do
+	status=PENDING
+	for _ in $(seq 1 60); do
+		status=$(curl -sS --max-time 5 -H "Authorization: Bearer $api_key" "$gateway/api/v1/plans/$id" \
+			| python3 -c 'import json,sys; print(json.load(sys.stdin).get("status","?"))' 2>/dev/null || echo "?")
+		[ "$status" != PENDING ] && [ "$status" != "?" ] && break
+		sleep 1
+	done
+	say "plan $id: $status"
+	[ "$status" = COMPLETE ] || [ "$status" = PARTIAL ] || [ "$status" = FAILED ] || { echo "plan $id never left PENDING" >&2; exit 1; }
+done
+
+say "waiting for scrapes and rule evaluations"
+deadline=$((SECONDS + 60))
+until [ "$(curl -fsS --max-time 5 "$prometheus/api/v1/query" --data-urlencode \
+	'query=count(sum by (application) (stackplan_dead_letters_total)) >= 3 and on() count(stackplan_plans_assembled_total) > 0 and on() count(up{job="stackplan"} == 1) == 4' \
+	| python3 -c 'import json,sys; print(len(json.load(sys.stdin)["data"]["result"]))' 2>/dev/null)" = 1 ]; do
+	[ $SECONDS -lt $deadline ] || { echo "Prometheus did not see the platform's metrics within 60 s" >&2; break; }
+	sleep 2
+done
+sleep 12 # two more scrapes and rule evaluations (5 s each), so rates have several samples
+
+say "evaluating every dashboard and alert query against Prometheus"
+python3 deploy/ops/promql_check.py live --prometheus "$prometheus" --application gateway \
+	--expect-firing StackplanDeadLetters

@@ -1,0 +1,111 @@
+package dev.stackplan.costing.engine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+import dev.stackplan.contracts.event.BudgetFit;
+import dev.stackplan.contracts.event.CostComparison;
+import dev.stackplan.contracts.event.FullTimeCost;
+import dev.stackplan.contracts.event.OnDemandCost;
+import dev.stackplan.contracts.event.StaffingEstimate;
+import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.profile.PlanRequest;
+import dev.stackplan.costing.engine.CostDocument.OptionStaffing;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What building each stack option would cost in engineers: a staffing plan derived from
+ * the product, the timeline and the in-house team, priced with on-demand weekly engineers
+ * and with US full-time hires. Immutable and deterministic: the same document and request
+ * always give the same estimates, so a what-if override is a new engine built from a
+ * patched document.
+ */
+public final class CostEngine {
+
+	private final CostDocument document;
+
+	private final OnDemandCosting onDemand;
+
+	private final FullTimeCosting fullTime;
+
+	private final Comparisons comparisons;
+
+	private CostEngine(CostDocument document) {
+		this.document = document;
+		this.onDemand = new OnDemandCosting(document.onDemand(), document.calendar());
+		this.fullTime = new FullTimeCosting(document);
+		this.comparisons = new Comparisons(document);
+	}
+
+	/**
+	 * Parses the "cost" document of the knowledge base.
+	 * @param costDocument the document
+	 * @return an engine for it
+	 * @throws IllegalArgumentException naming the JSON pointer of the first invalid item
+	 */
+	public static CostEngine fromDocument(JsonNode costDocument) {
+		return new CostEngine(CostDocumentReader.read(costDocument));
+	}
+
+	public static CostEngine fromKnowledge(KnowledgeBase kb) {
+		return fromDocument(kb.document("cost"));
+	}
+
+	/**
+	 * One estimate per option id, in the given order.
+	 * @param request the validated plan request
+	 * @param optionIds stack option ids, each with staffing rules in the document
+	 * @return the estimates
+	 * @throws IllegalArgumentException for an option without staffing rules or a request
+	 * the engine cannot plan
+	 */
+	public List<StaffingEstimate> estimate(PlanRequest request, List<String> optionIds) {
+		check(request);
+		List<StaffingEstimate> estimates = new ArrayList<>(optionIds.size());
+		for (String optionId : optionIds) {
+			estimates.add(estimate(request, staffing(optionId)));
+		}
+		return List.copyOf(estimates);
+	}
+
+	private StaffingEstimate estimate(PlanRequest request, OptionStaffing staffing) {
+		Citations citations = new Citations();
+		List<Booking> bookings = StaffingPlanner.plan(staffing, request, citations);
+		// A role longer than the timeline (a migration) makes the plan run past it.
+		int planWeeks = bookings.stream().mapToInt(Booking::weeks).reduce(request.timelineWeeks(), Math::max);
+		OnDemandCost onDemandCost = this.onDemand.cost(bookings, planWeeks, citations);
+		FullTimeCost fullTimeCost = this.fullTime.cost(bookings, planWeeks, citations);
+		CostComparison comparison = this.comparisons.compare(bookings, onDemandCost, fullTimeCost, citations);
+		BigDecimal budget = request.budgetUsd();
+		BudgetFit fit = (budget != null) ? this.comparisons.fit(budget, onDemandCost, fullTimeCost, citations) : null;
+		return new StaffingEstimate(staffing.option(), bookings.stream().map(Booking::toRole).toList(), onDemandCost,
+				fullTimeCost, comparison, fit, citations.declaredIn(this.document));
+	}
+
+	private OptionStaffing staffing(String optionId) {
+		OptionStaffing staffing = this.document.staffing().get(optionId);
+		if (staffing == null) {
+			throw new IllegalArgumentException("The cost document has no staffing rules for stack option '" + optionId
+					+ "'; it has rules for " + new TreeSet<>(this.document.staffing().keySet()));
+		}
+		return staffing;
+	}
+
+	private static void check(PlanRequest request) {
+		if (request.timelineWeeks() < 1) {
+			throw new IllegalArgumentException("A timeline is at least one week, was " + request.timelineWeeks());
+		}
+		int engineers = request.team().engineers();
+		int seniors = request.team().seniorEngineers();
+		if (seniors < 0 || seniors > engineers) {
+			throw new IllegalArgumentException(
+					"An in-house team has between 0 and all of its " + engineers + " engineers senior, was " + seniors);
+		}
+		if (request.budgetUsd() != null && request.budgetUsd().signum() < 0) {
+			throw new IllegalArgumentException("A budget cannot be negative, was " + request.budgetUsd());
+		}
+	}
+
+}
