@@ -1,5 +1,6 @@
 package dev.stackplan.kit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -34,6 +38,7 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -52,6 +57,9 @@ public class PlanKafkaAutoConfiguration {
 
 	/** Counter of records sent to a dead-letter topic, tagged by source topic. */
 	public static final String DEAD_LETTERS_METRIC = "stackplan.dead.letters";
+
+	/** Header of a dead letter naming why it could not be processed, with every cause. */
+	public static final String DEAD_LETTER_REASON_HEADER = "stackplan-dlt-reason";
 
 	@Bean
 	KafkaAdmin.NewTopics planTopics(PlanTopicsProperties topics) {
@@ -103,6 +111,8 @@ public class PlanKafkaAutoConfiguration {
 		templates.put(Object.class, template);
 		DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(templates,
 				(record, ex) -> new TopicPartition(record.topic() + PlanEvent.DEAD_LETTER_SUFFIX, record.partition()));
+		deadLetters.addHeadersFunction((record, ex) -> new RecordHeaders(new Header[] {
+				new RecordHeader(DEAD_LETTER_REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)) }));
 		ConsumerRecordRecoverer countingDeadLetters = (record, ex) -> {
 			deadLetters.accept(record, ex);
 			meterRegistry
@@ -112,6 +122,24 @@ public class PlanKafkaAutoConfiguration {
 				new FixedBackOff(topics.retryIntervalMs(), topics.retryAttempts()));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
 		return handler;
+	}
+
+	/**
+	 * Every message of the cause chain, outermost first: "failed to deserialize" alone
+	 * explains nothing.
+	 */
+	static String reason(Throwable ex) {
+		StringBuilder reason = new StringBuilder();
+		Throwable current = (ex instanceof ListenerExecutionFailedException && ex.getCause() != null) ? ex.getCause()
+				: ex;
+		while (current != null) {
+			if (!reason.isEmpty()) {
+				reason.append(" <- ");
+			}
+			reason.append(current.getClass().getSimpleName()).append(": ").append(current.getMessage());
+			current = (current.getCause() != current) ? current.getCause() : null;
+		}
+		return reason.toString();
 	}
 
 	@Bean

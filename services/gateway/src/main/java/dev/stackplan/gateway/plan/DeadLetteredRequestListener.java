@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.kit.PlanKafkaAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,7 +51,7 @@ class DeadLetteredRequestListener {
 		}
 		Half.ofService(group).ifPresent((half) -> {
 			String reason = half.service() + " failed: "
-					+ String.valueOf(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE));
+					+ String.valueOf(header(deadLetter, PlanKafkaAutoConfiguration.DEAD_LETTER_REASON_HEADER));
 			String status = this.plans.recordFailedHalf(planId, half, reason).block(this.properties.storeTimeout());
 			if (status != null) {
 				this.meters.counter("stackplan.plans.assembled", "status", status).increment();
