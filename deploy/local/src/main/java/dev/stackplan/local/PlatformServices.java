@@ -1,8 +1,11 @@
 package dev.stackplan.local;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.stackplan.costing.CostingApplication;
 import dev.stackplan.gateway.GatewayApplication;
@@ -15,21 +18,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The four services, each its own Spring application context with its own port, in this
  * JVM. They share nothing but the broker and the database, exactly as separate processes
- * would. Used by the local platform and by the end-to-end tests.
+ * would. Used by the local platform and by the end-to-end tests, which also stop and
+ * start single services to prove that plans survive it.
  */
 public final class PlatformServices implements AutoCloseable {
 
-	private final List<ConfigurableApplicationContext> contexts;
+	/** The services, in start order: the gateway needs intake's port. */
+	public enum Service {
 
-	private final int gatewayPort;
+		SCORING, COSTING, INTAKE, GATEWAY
 
-	private PlatformServices(List<ConfigurableApplicationContext> contexts, int gatewayPort) {
-		this.contexts = contexts;
-		this.gatewayPort = gatewayPort;
+	}
+
+	private final Map<Service, Supplier<ConfigurableApplicationContext>> starters = new LinkedHashMap<>();
+
+	private final Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
+
+	private PlatformServices() {
 	}
 
 	/**
-	 * Starts scoring, costing, intake and then the gateway, which needs intake's port.
+	 * Starts scoring, costing, intake and then the gateway.
 	 * @param kafkaBootstrapServers the broker
 	 * @param database the database
 	 * @param ports the HTTP ports
@@ -39,30 +48,32 @@ public final class PlatformServices implements AutoCloseable {
 	 */
 	public static PlatformServices start(String kafkaBootstrapServers, DatabaseEndpoint database, ServicePorts ports,
 			int partitions, String... gatewayOverrides) {
-		List<ConfigurableApplicationContext> started = new ArrayList<>();
-		try {
-			List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
-					"--stackplan.topics.partitions=" + partitions);
-			started.add(run(ScoringApplication.application(), ports.scoring(), common));
-			started.add(run(CostingApplication.application(), ports.costing(), common));
-			List<String> withDatabase = new ArrayList<>(common);
-			withDatabase.addAll(List.of("--spring.r2dbc.url=" + database.r2dbcUrl(),
-					"--spring.r2dbc.username=" + database.user(), "--spring.r2dbc.password=" + database.password(),
-					"--spring.flyway.url=" + database.jdbcUrl(), "--spring.flyway.user=" + database.user(),
-					"--spring.flyway.password=" + database.password()));
-			ConfigurableApplicationContext intake = run(IntakeApplication.application(), ports.intake(), withDatabase);
-			started.add(intake);
+		PlatformServices services = new PlatformServices();
+		List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+				"--stackplan.topics.partitions=" + partitions);
+		List<String> withDatabase = new ArrayList<>(common);
+		withDatabase
+			.addAll(List.of("--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.user(),
+					"--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
+					"--spring.flyway.user=" + database.user(), "--spring.flyway.password=" + database.password()));
+		services.starters.put(Service.SCORING, () -> run(ScoringApplication.application(), ports.scoring(), common));
+		services.starters.put(Service.COSTING, () -> run(CostingApplication.application(), ports.costing(), common));
+		services.starters.put(Service.INTAKE, () -> run(IntakeApplication.application(), ports.intake(), withDatabase));
+		services.starters.put(Service.GATEWAY, () -> {
 			List<String> gatewayArgs = new ArrayList<>(withDatabase);
-			gatewayArgs.add("--stackplan.gateway.intake-url=http://127.0.0.1:" + port(intake));
+			gatewayArgs.add("--stackplan.gateway.intake-url=http://127.0.0.1:" + services.port(Service.INTAKE));
 			gatewayArgs.add("--management.server.port=" + ports.gatewayManagement());
 			gatewayArgs.addAll(List.of(gatewayOverrides));
-			ConfigurableApplicationContext gateway = run(GatewayApplication.application(), ports.gateway(),
-					gatewayArgs);
-			started.add(gateway);
-			return new PlatformServices(started, port(gateway));
+			return run(GatewayApplication.application(), ports.gateway(), gatewayArgs);
+		});
+		try {
+			for (Service service : Service.values()) {
+				services.start(service);
+			}
+			return services;
 		}
 		catch (RuntimeException ex) {
-			closeAll(started);
+			services.close();
 			throw ex;
 		}
 	}
@@ -74,16 +85,29 @@ public final class PlatformServices implements AutoCloseable {
 		return application.registerShutdownHook(false).run(all.toArray(String[]::new));
 	}
 
-	private static int port(ConfigurableApplicationContext context) {
+	/** Starts one service that is not running. */
+	public void start(Service service) {
+		if (!this.running.containsKey(service)) {
+			this.running.put(service, this.starters.get(service).get());
+		}
+	}
+
+	/** Stops one service, as a crash or a deployment would. */
+	public void stop(Service service) {
+		ConfigurableApplicationContext context = this.running.remove(service);
+		if (context != null) {
+			context.close();
+		}
+	}
+
+	public int port(Service service) {
+		ConfigurableApplicationContext context = Objects.requireNonNull(this.running.get(service),
+				() -> service + " is not running");
 		return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
 	}
 
-	public int gatewayPort() {
-		return this.gatewayPort;
-	}
-
 	public String gatewayUrl() {
-		return "http://127.0.0.1:" + this.gatewayPort;
+		return "http://127.0.0.1:" + port(Service.GATEWAY);
 	}
 
 	/**
@@ -92,12 +116,9 @@ public final class PlatformServices implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		closeAll(this.contexts);
-	}
-
-	private static void closeAll(List<ConfigurableApplicationContext> contexts) {
-		for (int i = contexts.size() - 1; i >= 0; i--) {
-			contexts.get(i).close();
+		List<Service> started = new ArrayList<>(this.running.keySet());
+		for (int i = started.size() - 1; i >= 0; i--) {
+			stop(started.get(i));
 		}
 	}
 

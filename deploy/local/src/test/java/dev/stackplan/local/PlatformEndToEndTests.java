@@ -10,14 +10,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -34,35 +31,8 @@ import static org.awaitility.Awaitility.await;
  */
 class PlatformEndToEndTests {
 
-	private static final int PARTITIONS = 3;
-
-	private static PlatformServices services;
-
-	@BeforeAll
-	static void startPlatform() {
-		services = start();
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		if (services != null) {
-			services.close();
-		}
-	}
-
-	private static PlatformServices start() {
-		Database db = TestInfrastructure.database();
-		return PlatformServices.start(TestInfrastructure.kafkaBootstrapServers(),
-				new DatabaseEndpoint(db.host(), db.port(), db.name(), db.user(), db.password()), ServicePorts.random(),
-				PARTITIONS);
-	}
-
 	private static WebTestClient gateway() {
-		return WebTestClient.bindToServer()
-			.baseUrl(services.gatewayUrl())
-			.defaultHeader("Authorization", "Bearer demo-key")
-			.responseTimeout(Duration.ofSeconds(30))
-			.build();
+		return SharedPlatform.gateway(SharedPlatform.DEMO_KEY);
 	}
 
 	@Test
@@ -90,8 +60,7 @@ class PlatformEndToEndTests {
 		}
 		assertThat(assembledPlanIds(planIds.size())).containsAll(planIds);
 
-		services.close();
-		services = start();
+		SharedPlatform.restart();
 
 		for (UUID planId : planIds) {
 			assertThat(get(planId)).as("plan %s after a restart", planId).isEqualTo(completed.get(planId));

@@ -1,0 +1,349 @@
+package dev.stackplan.local;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.stackplan.local.PlatformServices.Service;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The public plan API as its clients meet it: every answer it can give, against the real
+ * flow.
+ */
+class PublicApiEndToEndTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final WebTestClient demo = SharedPlatform.gateway(SharedPlatform.DEMO_KEY);
+
+	private final WebTestClient other = SharedPlatform.gateway(SharedPlatform.OTHER_KEY);
+
+	@Test
+	void withoutAKeyOrWithAWrongKeyEveryPlanEndpointIs401() {
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+
+		anonymous.get()
+			.uri("/api/v1/plans")
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer realm=\"stackplan\"")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		anonymous.post()
+			.uri("/api/v1/plans")
+			.header("Authorization", "Bearer not-a-key")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(PlanRequestMother.seedStageSaas())
+			.exchange()
+			.expectStatus()
+			.isUnauthorized();
+	}
+
+	@Test
+	void anotherClientCannotReadListOrStreamAPlan() {
+		UUID planId = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+
+		this.other.get().uri("/api/v1/plans/{id}", planId).exchange().expectStatus().isNotFound();
+		this.other.get().uri("/api/v1/plans/{id}/events", planId).exchange().expectStatus().isNotFound();
+		JsonNode page = this.other.get()
+			.uri("/api/v1/plans?limit=100")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(page.path("items").findValuesAsString("planId")).doesNotContain(planId.toString());
+		this.demo.get().uri("/api/v1/plans/{id}", planId).exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void preferWaitAnswersWithTheCompletePlan() {
+		EntityExchangeResult<JsonNode> result = this.demo.post()
+			.uri("/api/v1/plans")
+			.header("Prefer", "wait=20")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(PlanRequestMother.seedStageSaas())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Preference-Applied", "wait=20")
+			.expectBody(JsonNode.class)
+			.returnResult();
+
+		JsonNode plan = result.getResponseBody();
+		assertThat(plan.path("status").asString()).isEqualTo("COMPLETE");
+		assertThat(plan.path("stack").path("recommendation").asString()).isEqualTo("DJANGO");
+		assertThat(plan.path("staffing").path("option").asString()).isEqualTo("DJANGO");
+	}
+
+	@Test
+	void thePlanEventStreamShowsEachStatusAndEndsWhenThePlanIsComplete() {
+		UUID planId = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+
+		List<ServerSentEvent<JsonNode>> events = this.demo.get()
+			.uri("/api/v1/plans/{id}/events", planId)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.returnResult(new ParameterizedTypeReference<ServerSentEvent<JsonNode>>() {
+			})
+			.getResponseBody()
+			.collectList()
+			.block(Duration.ofSeconds(30));
+
+		assertThat(events).isNotEmpty().allSatisfy((event) -> assertThat(event.event()).isEqualTo("status"));
+		assertThat(events.get(events.size() - 1).data().path("status").asString()).isEqualTo("COMPLETE");
+		assertThat(events).extracting((event) -> event.data().path("status").asString()).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void plansAreListedNewestFirstInPagesAndFilteredByStatus() {
+		UUID first = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+		UUID second = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+		UUID third = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+
+		JsonNode page1 = list("/api/v1/plans?limit=2");
+		assertThat(page1.path("items").findValuesAsString("planId")).containsExactly(third.toString(),
+				second.toString());
+		JsonNode page2 = list("/api/v1/plans?limit=2&cursor=" + page1.path("nextCursor").asString());
+		assertThat(page2.path("items").get(0).path("planId").asString()).isEqualTo(first.toString());
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(
+					list("/api/v1/plans?status=COMPLETE&limit=100").path("items").findValuesAsString("planId"))
+				.contains(first.toString(), second.toString(), third.toString()));
+		assertThat(list("/api/v1/plans?status=FAILED&limit=100").path("items").findValuesAsString("status"))
+			.isSubsetOf("FAILED");
+	}
+
+	@Test
+	void badQueryParametersAre400NamingTheParameter() {
+		problem(this.demo.get().uri("/api/v1/plans?limit=0").exchange(), HttpStatus.BAD_REQUEST, "limit");
+		problem(this.demo.get().uri("/api/v1/plans?status=DONE").exchange(), HttpStatus.BAD_REQUEST, "status");
+		problem(this.demo.get().uri("/api/v1/plans?cursor=garbage!").exchange(), HttpStatus.BAD_REQUEST, "cursor");
+	}
+
+	@Test
+	void badBodiesAre400NamingTheFieldAndNeverA5xx() {
+		problem(postRaw("{\"product\": {", MediaType.APPLICATION_JSON), HttpStatus.BAD_REQUEST, null);
+		Map<String, Object> outOfRange = PlanRequestMother.request("Acme", "SAAS", List.of(), -5, "NONE", 1, 0, 12,
+				null);
+		problem(this.demo.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(outOfRange)
+			.exchange(), HttpStatus.BAD_REQUEST, "product.expectedRps");
+		Map<String, Object> unknownEnum = PlanRequestMother.request("Acme", "SAAS", List.of("TELEPATHY"), 5, "NONE", 1,
+				0, 12, null);
+		problem(this.demo.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(unknownEnum)
+			.exchange(), HttpStatus.BAD_REQUEST, "product.features[0]");
+	}
+
+	@Test
+	void aBodyOver64KiBIs413() {
+		String huge = "{\"product\": {\"name\": \"" + "x".repeat(70 * 1024) + "\"}}";
+
+		problem(postRaw(huge, MediaType.APPLICATION_JSON), HttpStatus.CONTENT_TOO_LARGE, null);
+	}
+
+	@Test
+	void oversizeHeadersAre431() {
+		this.demo.get()
+			.uri("/api/v1/plans")
+			.header("X-Padding", "y".repeat(20 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE);
+	}
+
+	@Test
+	void aClientOverItsRateLimitGets429WithRetryAfter() {
+		WebTestClient limited = SharedPlatform.gateway(SharedPlatform.LIMITED_KEY);
+		limited.get().uri("/api/v1/plans").exchange();
+		limited.get().uri("/api/v1/plans").exchange();
+
+		limited.get()
+			.uri("/api/v1/plans")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
+			.expectHeader()
+			.valueMatches("Retry-After", "[1-9][0-9]*")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void twentyParallelRequestsWithOneIdempotencyKeyCreateOnePlanAndAllLearnItsId() {
+		String key = UUID.randomUUID().toString();
+		Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+
+		List<String> planIds = Flux.range(0, 20)
+			.parallel(20)
+			.runOn(Schedulers.boundedElastic())
+			.map((i) -> this.demo.post()
+				.uri("/api/v1/plans")
+				.header("Idempotency-Key", key)
+				.contentType(MediaType.APPLICATION_JSON)
+				.bodyValue(PlanRequestMother.seedStageSaas())
+				.exchange()
+				.expectBody(JsonNode.class)
+				.returnResult())
+			.doOnNext((result) -> statuses.add(result.getStatus().value()))
+			.map((result) -> result.getResponseBody().path("planId").asString())
+			.sequential()
+			.collectList()
+			.block();
+
+		assertThat(planIds).hasSize(20).containsOnly(planIds.get(0));
+		assertThat(statuses).isSubsetOf(202, 409);
+		Map<String, Object> different = PlanRequestMother.request("Other", "CMS", List.of(), 5, "NONE", 1, 0, 4, null);
+		problem(this.demo.post()
+			.uri("/api/v1/plans")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(different)
+			.exchange(), HttpStatus.UNPROCESSABLE_CONTENT, null);
+	}
+
+	@Test
+	void aPlanWhoseScoringIsDownIsPartialWithTheReasonAndCompletesOnceScoringIsBack() {
+		PlatformServices services = SharedPlatform.services();
+		services.stop(Service.SCORING);
+		UUID planId;
+		try {
+			planId = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+
+			await().atMost(SharedPlatform.PLAN_TIMEOUT.plusSeconds(20)).untilAsserted(() -> {
+				JsonNode plan = get(planId);
+				assertThat(plan.path("status").asString()).isEqualTo("PARTIAL");
+				assertThat(plan.path("missing").get(0).path("half").asString()).isEqualTo("stack");
+				assertThat(plan.path("missing").get(0).path("reason").asString()).contains("scoring did not answer");
+				assertThat(plan.path("staffing").path("byOption")).hasSize(3);
+			});
+		}
+		finally {
+			services.start(Service.SCORING);
+		}
+
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(get(planId).path("status").asString()).isEqualTo("COMPLETE"));
+		assertThat(get(planId).path("missing").isMissingNode()).isTrue();
+	}
+
+	@Test
+	void theServedApiDocsAreTheContractAndActuatorIsNotOnThePublicPort() throws Exception {
+		JsonNode served = this.demo.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		try (InputStream contract = getClass().getClassLoader().getResourceAsStream("openapi/plan-api.yaml")) {
+			Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(contract);
+			assertThat(served).isEqualTo(JSON.valueToTree(yaml));
+		}
+		this.demo.get()
+			.uri("/docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+		this.demo.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+	}
+
+	private JsonNode list(String uri) {
+		return this.demo.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private JsonNode get(UUID planId) {
+		return this.demo.get()
+			.uri("/api/v1/plans/{id}", planId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private WebTestClient.ResponseSpec postRaw(String body, MediaType type) {
+		return this.demo.post().uri("/api/v1/plans").contentType(type).bodyValue(body).exchange();
+	}
+
+	private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String field) {
+		JsonNode problem = response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem.path("status").asInt()).isEqualTo(status.value());
+		if (field != null) {
+			assertThat(problem.path("errors").findValuesAsString("field")).contains(field);
+		}
+	}
+
+	private record Accepted(UUID planId) {
+
+	}
+
+	private static Accepted post(WebTestClient client, Map<String, Object> body, String idempotencyKey) {
+		JsonNode accepted = client.post().uri("/api/v1/plans").headers((headers) -> {
+			if (idempotencyKey != null) {
+				headers.set("Idempotency-Key", idempotencyKey);
+			}
+		})
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		return new Accepted(UUID.fromString(accepted.path("planId").asString()));
+	}
+
+}

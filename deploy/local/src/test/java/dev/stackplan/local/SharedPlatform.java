@@ -1,0 +1,76 @@
+package dev.stackplan.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.stackplan.testsupport.Database;
+import dev.stackplan.testsupport.TestInfrastructure;
+
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * One platform for all end-to-end tests of this JVM: four services on one real broker and
+ * one real Postgres. Its gateway has a short plan timeout (PARTIAL plans in seconds) and
+ * a rate-limited extra client.
+ */
+final class SharedPlatform {
+
+	static final String DEMO_KEY = "demo-key";
+
+	static final String OTHER_KEY = "other-key";
+
+	/** A client allowed 1 request per second in bursts of 2. */
+	static final String LIMITED_KEY = "limited-key";
+
+	static final Duration PLAN_TIMEOUT = Duration.ofSeconds(4);
+
+	private static PlatformServices services;
+
+	private SharedPlatform() {
+	}
+
+	static synchronized PlatformServices services() {
+		if (services == null) {
+			services = start();
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> services.close(), "platform-stop"));
+		}
+		return services;
+	}
+
+	/** Stops and starts every service, as a full redeployment would. */
+	static synchronized void restart() {
+		services().close();
+		services = start();
+	}
+
+	private static PlatformServices start() {
+		Database db = TestInfrastructure.database();
+		List<String> gateway = new ArrayList<>();
+		gateway.add("--stackplan.gateway.plan-timeout=" + PLAN_TIMEOUT.toSeconds() + "s");
+		// a list set here replaces the whole configured list, so every client is named
+		// again
+		addClient(gateway, 0, "demo", "c48a01f49fd0f2cc404bc3cbbc80e91457a3d41bb429a695243de4c61794155c");
+		addClient(gateway, 1, "other", "580843d03d2216ff1a275d0991bad66e4d1af871171d929e9de604b7959f9bca");
+		addClient(gateway, 2, "limited", "f33b2500796d61f96eeef0f5331ddc40c17e434aff139f4d9e00bfe75170d87a");
+		gateway.add("--stackplan.gateway.clients[2].requests-per-second=1");
+		gateway.add("--stackplan.gateway.clients[2].burst=2");
+		return PlatformServices.start(TestInfrastructure.kafkaBootstrapServers(),
+				new DatabaseEndpoint(db.host(), db.port(), db.name(), db.user(), db.password()), ServicePorts.random(),
+				3, gateway.toArray(String[]::new));
+	}
+
+	private static void addClient(List<String> args, int index, String id, String keySha256) {
+		args.add("--stackplan.gateway.clients[" + index + "].id=" + id);
+		args.add("--stackplan.gateway.clients[" + index + "].key-sha256=" + keySha256);
+	}
+
+	static WebTestClient gateway(String apiKey) {
+		return WebTestClient.bindToServer()
+			.baseUrl(services().gatewayUrl())
+			.defaultHeader("Authorization", "Bearer " + apiKey)
+			.responseTimeout(Duration.ofSeconds(40))
+			.build();
+	}
+
+}
