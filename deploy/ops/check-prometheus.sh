@@ -8,9 +8,10 @@
 # documented metric is missing, or if the dead-letter alert does not go off.
 #
 # Loopback only; everything it starts is stopped on exit (trap), and it stops itself after
-# STACKPLAN_CHECK_TIMEOUT seconds (default 290). Needs the ports 8080-8083, 8090, 9092, 9093, 15432 and
-# STACKPLAN_CHECK_PROMETHEUS_PORT (19090) free; STACKPLAN_CHECK_PORT_OFFSET=N moves all but Prometheus'
-# by N (for a machine where the platform already runs; the scrape config is then a shifted copy).
+# STACKPLAN_CHECK_TIMEOUT seconds (default 240; stopping the platform takes up to 45 s more). Needs the
+# ports 8080-8083, 8090, 9092, 9093, 15432 and STACKPLAN_CHECK_PROMETHEUS_PORT (19090) free;
+# STACKPLAN_CHECK_PORT_OFFSET=N moves all but Prometheus' by N (for a machine where the platform already
+# runs; the scrape config is then a shifted copy).
 #
 # Usage (from the repo root): deploy/ops/check-prometheus.sh
 # Settings: STACKPLAN_CHECK_TIMEOUT, STACKPLAN_CHECK_PROMETHEUS_PORT, STACKPLAN_CHECK_PORT_OFFSET (0),
@@ -18,10 +19,10 @@
 #           STACKPLAN_CHECK_KEEP=1 keeps the logs.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# shellcheck source=lib.sh
+# shellcheck source=deploy/ops/lib.sh
 . deploy/ops/lib.sh
 
-limit=${STACKPLAN_CHECK_TIMEOUT:-290}
+limit=${STACKPLAN_CHECK_TIMEOUT:-240}
 prom_port=${STACKPLAN_CHECK_PROMETHEUS_PORT:-19090}
 plans=${STACKPLAN_CHECK_PLANS:-28}
 api_key=${STACKPLAN_API_KEY:-demo-key}
@@ -53,7 +54,7 @@ watchdog_pid=""
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	[ -n "$watchdog_pid" ] && kill "$watchdog_pid" 2>/dev/null || true
+	if [ -n "$watchdog_pid" ]; then kill "$watchdog_pid" 2>/dev/null || true; fi
 	if [ -n "$prom_pid" ] && kill -0 "$prom_pid" 2>/dev/null; then
 		kill -TERM "$prom_pid" 2>/dev/null || true
 		wait "$prom_pid" 2>/dev/null || true
@@ -76,7 +77,7 @@ cleanup() {
 	done
 	if [ $rc -ne 0 ]; then
 		echo "---- platform log (last 40 lines): $work/platform.log" >&2
-		tail -40 "$work/platform.log" 2>/dev/null >&2 || true
+		tail -40 "$work/platform.log" >&2 2>/dev/null || true
 		[ -s "$work/prometheus.log" ] && { echo "---- prometheus log (last 10 lines)" >&2; tail -10 "$work/prometheus.log" >&2; }
 	fi
 	if [ "${STACKPLAN_CHECK_KEEP:-0}" = 1 ] || [ $rc -ne 0 ]; then
@@ -93,7 +94,10 @@ trap 'exit 143' TERM
 
 # a watchdog: the check never runs longer than the limit
 (
-	sleep "$limit"
+	sleep "$limit" &
+	sleeper=$!
+	trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+	wait "$sleeper"
 	echo "[check] time limit of ${limit}s reached" >&2
 	kill -TERM $$ 2>/dev/null
 ) &
@@ -180,12 +184,14 @@ for id in "${accepted[0]}" "${accepted[$((${#accepted[@]} / 2))]}" "${accepted[$
 	[ "$status" = COMPLETE ] || [ "$status" = PARTIAL ] || [ "$status" = FAILED ] || { echo "plan $id never left PENDING" >&2; exit 1; }
 done
 
+# Micrometer registers the Kafka clients' per-partition metrics (records_lag) on its first refresh, up
+# to a minute after the consumers start: wait for them too
 say "waiting for scrapes and rule evaluations"
-deadline=$((SECONDS + 60))
+deadline=$((SECONDS + 120))
 until [ "$(curl -fsS --max-time 5 "$prometheus/api/v1/query" --data-urlencode \
-	'query=count(sum by (application) (stackplan_dead_letters_total)) >= 3 and on() count(stackplan_plans_assembled_total) > 0 and on() count(up{job="stackplan"} == 1) == 4' \
+	'query=count(sum by (application) (stackplan_dead_letters_total)) >= 3 and on() count(stackplan_plans_assembled_total) > 0 and on() count(up{job="stackplan"} == 1) == 4 and on() count(count by (application) (kafka_consumer_fetch_manager_records_lag{topic=~".*[.].*"})) == 3' \
 	| python3 -c 'import json,sys; print(len(json.load(sys.stdin)["data"]["result"]))' 2>/dev/null)" = 1 ]; do
-	[ $SECONDS -lt $deadline ] || { echo "Prometheus did not see the platform's metrics within 60 s" >&2; break; }
+	[ $SECONDS -lt $deadline ] || { echo "Prometheus did not see all expected metrics within 120 s; evaluating anyway" >&2; break; }
 	sleep 2
 done
 sleep 12 # two more scrapes and rule evaluations (5 s each), so rates have several samples

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by deploy/ops/validate.sh and deploy/ops/check-prometheus.sh (sourced, not run).
 
 # ensure_commands COMMAND:DEBIAN_PACKAGE ...  installs the packages whose command is missing (quiet,

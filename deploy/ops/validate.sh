@@ -16,8 +16,8 @@
 #
 # Usage: deploy/ops/validate.sh       (from anywhere; STACKPLAN_OPS_CACHE overrides the npm cache dir)
 set -uo pipefail
-cd "$(dirname "$0")/../.."
-# shellcheck source=lib.sh
+cd "$(dirname "$0")/../.." || exit 1
+# shellcheck source=deploy/ops/lib.sh
 . deploy/ops/lib.sh
 
 ensure_commands promtool:prometheus docker-compose:docker-compose node:nodejs npm:npm kubectl:kubectl python3:python3 \

@@ -7,6 +7,9 @@ import dev.stackplan.contracts.event.CostEstimated;
 import dev.stackplan.contracts.event.FrameworkScored;
 import dev.stackplan.contracts.event.PlanAssembled;
 import dev.stackplan.contracts.event.PlanRequested;
+import dev.stackplan.contracts.event.ScenarioCostEstimated;
+import dev.stackplan.contracts.event.ScenarioFrameworkScored;
+import dev.stackplan.contracts.event.ScenarioPlanRequested;
 
 /**
  * The one place that names every event type: its topic, its type token on the wire (never
@@ -21,7 +24,13 @@ public enum PlanEvent {
 
 	COST_ESTIMATED(Topics.COST_ESTIMATED, "cost-estimated.v1", CostEstimated.class),
 
-	PLAN_ASSEMBLED(Topics.PLAN_ASSEMBLED, "plan-assembled.v1", PlanAssembled.class);
+	PLAN_ASSEMBLED(Topics.PLAN_ASSEMBLED, "plan-assembled.v1", PlanAssembled.class),
+
+	SCENARIO_REQUESTED(Topics.SCENARIO_REQUESTED, "scenario-requested.v1", ScenarioPlanRequested.class),
+
+	SCENARIO_SCORED(Topics.SCENARIO_SCORED, "scenario-scored.v1", ScenarioFrameworkScored.class),
+
+	SCENARIO_ESTIMATED(Topics.SCENARIO_ESTIMATED, "scenario-estimated.v1", ScenarioCostEstimated.class);
 
 	/** Appended to a topic's name to name its dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";

@@ -14,6 +14,12 @@ public final class Topics {
 
 	public static final String PLAN_ASSEMBLED = "plan.assembled";
 
+	public static final String SCENARIO_REQUESTED = "scenario.requested";
+
+	public static final String SCENARIO_SCORED = "scenario.scored";
+
+	public static final String SCENARIO_ESTIMATED = "scenario.estimated";
+
 	private Topics() {
 	}
 

@@ -106,6 +106,14 @@ public final class PlatformServices implements AutoCloseable {
 		return Integer.parseInt(Objects.requireNonNull(context.getEnvironment().getProperty("local.server.port")));
 	}
 
+	/** Where a service's actuator answers: the gateway's is off its public port. */
+	public int managementPort(Service service) {
+		ConfigurableApplicationContext context = Objects.requireNonNull(this.running.get(service),
+				() -> service + " is not running");
+		String management = context.getEnvironment().getProperty("local.management.port");
+		return (management != null) ? Integer.parseInt(management) : port(service);
+	}
+
 	public String gatewayUrl() {
 		return "http://127.0.0.1:" + port(Service.GATEWAY);
 	}

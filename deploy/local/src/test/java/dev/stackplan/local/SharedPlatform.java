@@ -20,6 +20,8 @@ final class SharedPlatform {
 
 	static final String OTHER_KEY = "other-key";
 
+	static final String ANALYST_KEY = "analyst-key";
+
 	/** A client allowed 1 request per second in bursts of 2. */
 	static final String LIMITED_KEY = "limited-key";
 
@@ -55,6 +57,8 @@ final class SharedPlatform {
 		addClient(gateway, 2, "limited", "f33b2500796d61f96eeef0f5331ddc40c17e434aff139f4d9e00bfe75170d87a");
 		gateway.add("--stackplan.gateway.clients[2].requests-per-second=1");
 		gateway.add("--stackplan.gateway.clients[2].burst=2");
+		addClient(gateway, 3, "analyst", "80074cff8a21baffbaa8233e153ab4d5790f4f287da97d2e3363fae6b7613ded");
+		gateway.add("--stackplan.gateway.clients[3].roles=client,analyst");
 		return PlatformServices.start(TestInfrastructure.kafkaBootstrapServers(),
 				new DatabaseEndpoint(db.host(), db.port(), db.name(), db.user(), db.password()), ServicePorts.random(),
 				3, gateway.toArray(String[]::new));
@@ -70,6 +74,7 @@ final class SharedPlatform {
 			.baseUrl(services().gatewayUrl())
 			.defaultHeader("Authorization", "Bearer " + apiKey)
 			.responseTimeout(Duration.ofSeconds(40))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
 			.build();
 	}
 

@@ -19,6 +19,24 @@ public final class RawRecords {
 	private RawRecords() {
 	}
 
+	/**
+	 * Sends many records through one producer, in order, and waits until the broker has
+	 * them all.
+	 */
+	public static void sendAll(String topic, Map<String, String> valuesByKey, Map<String, String> headers) {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+				new StringSerializer(), new ByteArraySerializer())) {
+			for (Map.Entry<String, String> entry : valuesByKey.entrySet()) {
+				ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, entry.getKey(),
+						entry.getValue().getBytes(StandardCharsets.UTF_8));
+				headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+				producer.send(record);
+			}
+			producer.flush();
+		}
+	}
+
 	public static void send(String topic, String key, String value, Map<String, String> headers) {
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),

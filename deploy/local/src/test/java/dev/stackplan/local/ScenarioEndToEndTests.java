@@ -1,0 +1,340 @@
+package dev.stackplan.local;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.stackplan.contracts.event.PlanRequested;
+import dev.stackplan.contracts.profile.ExistingFramework;
+import dev.stackplan.contracts.profile.Feature;
+import dev.stackplan.contracts.profile.PlanRequest;
+import dev.stackplan.contracts.profile.ProductKind;
+import dev.stackplan.contracts.profile.ProductProfile;
+import dev.stackplan.contracts.profile.Team;
+import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.local.PlatformServices.Service;
+import dev.stackplan.testsupport.Database;
+import dev.stackplan.testsupport.RawRecords;
+import dev.stackplan.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What-if replays on the real platform: past requests read back from the log, recomputed
+ * under overrides through Kafka, compared with their baseline; production never notices.
+ */
+class ScenarioEndToEndTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final int PLANS = 1000;
+
+	private static final String SENIOR_PLUS_20 = "{\"cost\":{\"onDemand\":{\"tiers\":{\"SENIOR\":{\"weeklyUsd\":1800}}}}}";
+
+	private static Instant from;
+
+	private static Instant to;
+
+	private static List<UUID> planIds;
+
+	private final WebTestClient analyst = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY);
+
+	/**
+	 * A thousand past requests, as intake publishes them, all planned by production
+	 * before any scenario.
+	 */
+	@BeforeAll
+	static void aThousandPastPlans() throws Exception {
+		SharedPlatform.services();
+		from = Instant.now();
+		Map<String, String> events = new LinkedHashMap<>();
+		List<ProductKind> kinds = List.of(ProductKind.values());
+		for (int i = 0; i < PLANS; i++) {
+			UUID planId = UUID.randomUUID();
+			int engineers = i % 5;
+			PlanRequest request = new PlanRequest(new ProductProfile("Past " + i, kinds.get(i % kinds.size()),
+					List.of(Feature.values()).subList(0, i % 4), (i % 7) * 300, ExistingFramework.values()[i % 3]),
+					new Team(engineers, Math.min(engineers, i % 2)), 4 + (i % 20), null);
+			events.put(planId.toString(),
+					JSON.writeValueAsString(new PlanRequested(planId, "demo", Instant.now(), request)));
+		}
+		RawRecords.sendAll(PlanEvent.PLAN_REQUESTED.topic(), events, Map.of("__TypeId__", "plan-requested.v1"));
+		to = Instant.now().plusMillis(1);
+		planIds = events.keySet().stream().map(UUID::fromString).toList();
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(1))
+			.until(() -> completeBaselines() == PLANS);
+	}
+
+	@Test
+	void aScenarioWithoutOverridesReproducesItsThousandPlanBaselineExactly() {
+		JsonNode report = runToCompletion(scenario("no change", "{}"));
+
+		assertThat(report.path("replayed").asInt()).isEqualTo(PLANS);
+		assertThat(report.path("compared").asInt()).isEqualTo(PLANS);
+		assertThat(report.path("identical").asInt()).isEqualTo(PLANS);
+		assertThat(report.at("/aggregates/flipped").asInt()).isZero();
+		assertThat(report.at("/aggregates/onDemandDeltaUsd/total").decimalValue()).isZero();
+		assertThat(report.at("/aggregates/fullTimeHighDeltaUsd/total").decimalValue()).isZero();
+	}
+
+	@Test
+	void seniorRatesPlusTwentyPercentChangeOnDemandCostsByExactlyWhatTheRateCardImpliesAndNothingElse()
+			throws Exception {
+		Map<UUID, BigDecimal> expected = expectedSeniorPlusTwentyDeltas();
+
+		JsonNode report = runToCompletion(scenario("senior +20%", SENIOR_PLUS_20));
+
+		assertThat(report.path("compared").asInt()).isEqualTo(PLANS);
+		assertThat(report.at("/aggregates/flipped").asInt()).isZero();
+		assertThat(report.at("/aggregates/fullTimeLowDeltaUsd/total").decimalValue()).isZero();
+		assertThat(report.at("/aggregates/fullTimeHighDeltaUsd/total").decimalValue()).isZero();
+		for (JsonNode plan : report.path("plans")) {
+			UUID planId = UUID.fromString(plan.path("planId").asString());
+			assertThat(plan.at("/onDemandUsd/delta").decimalValue()).as("plan %s", planId)
+				.isEqualByComparingTo(expected.get(planId));
+			plan.path("scoreDeltas").forEach((delta) -> assertThat(delta.decimalValue()).isZero());
+		}
+		BigDecimal total = expected.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+		assertThat(report.at("/aggregates/onDemandDeltaUsd/total").decimalValue()).isEqualByComparingTo(total)
+			.isPositive();
+	}
+
+	@Test
+	void scenariosLeaveBaselinePlansProductionOffsetsAndProductionMetricsAloneAndTwoAtOnceStayApart() throws Exception {
+		String baselineBefore = baselineFingerprint();
+		Map<TopicPartition, OffsetAndMetadata> offsetsBefore = productionOffsets();
+		Map<String, String> metricsBefore = productionMetrics();
+
+		String unchanged = scenario("at once: no change", "{}");
+		String pricier = scenario("at once: senior +20%", SENIOR_PLUS_20);
+		JsonNode unchangedReport = runToCompletion(unchanged);
+		JsonNode pricierReport = runToCompletion(pricier);
+
+		assertThat(unchangedReport.path("identical").asInt()).isEqualTo(PLANS);
+		assertThat(pricierReport.path("identical").asInt()).isLessThan(PLANS);
+		assertThat(baselineFingerprint()).isEqualTo(baselineBefore);
+		assertThat(productionOffsets()).isEqualTo(offsetsBefore);
+		assertThat(productionMetrics()).isEqualTo(metricsBefore);
+	}
+
+	@Test
+	void aDryRunCountsWithoutComputingAndBadOverridesAreRejectedByPath() {
+		this.analyst.post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(
+					"{\"name\":\"count\",\"dryRun\":true,\"source\":{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}}")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.requests")
+			.isEqualTo(PLANS);
+		this.analyst.post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"typo\",\"source\":{\"from\":\"" + from + "\",\"to\":\"" + to
+					+ "\"},\"overrides\":{\"cost\":{\"onDemand\":{\"tierz\":{}}}}}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("overrides/cost/onDemand/tierz");
+		SharedPlatform.gateway(SharedPlatform.DEMO_KEY)
+			.get()
+			.uri("/api/v1/scenarios")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	private String scenario(String name, String overrides) {
+		return this.analyst.post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"" + name + "\",\"source\":{\"from\":\"" + from + "\",\"to\":\"" + to
+					+ "\"},\"overrides\":" + overrides + "}")
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.returnResult(JsonNode.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+	}
+
+	/**
+	 * Follows the scenario's progress, which must only rise, to 100 %, then reads its
+	 * report.
+	 */
+	private JsonNode runToCompletion(String scenario) {
+		List<Integer> processed = new ArrayList<>();
+		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+			JsonNode status = this.analyst.get()
+				.uri(scenario)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			processed.add(status.at("/progress/processed").asInt());
+			return "COMPLETE".equals(status.path("status").asString());
+		});
+		assertThat(processed).isSorted().last().isEqualTo(PLANS);
+		JsonNode status = this.analyst.get()
+			.uri(scenario)
+			.exchange()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(status.at("/progress/percent").decimalValue()).isEqualByComparingTo("100");
+		String csv = this.analyst.get()
+			.uri(scenario + "/report")
+			.accept(new MediaType("text", "csv"))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(csv.lines()).hasSize(PLANS + 1).first().asString().startsWith("planId,productKind");
+		return this.analyst.get()
+			.uri(scenario + "/report")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.OK)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/**
+	 * Per plan: every booked senior costs $300 more a week, and its 2-day trial credit
+	 * grows by $120.
+	 */
+	private static Map<UUID, BigDecimal> expectedSeniorPlusTwentyDeltas() throws Exception {
+		Map<UUID, BigDecimal> deltas = new HashMap<>();
+		try (Connection db = connect();
+				PreparedStatement query = db.prepareStatement(
+						"select plan_id, stack ->> 'recommendation', costs::text from gateway.plans where plan_id = any(?)")) {
+			query.setArray(1, db.createArrayOf("uuid", planIds.toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				while (rows.next()) {
+					String recommendation = rows.getString(2);
+					BigDecimal delta = BigDecimal.ZERO;
+					for (JsonNode estimate : JSON.readTree(rows.getString(3))) {
+						if (!estimate.path("option").asString().equals(recommendation)) {
+							continue;
+						}
+						for (JsonNode role : estimate.path("roles")) {
+							if ("SENIOR".equals(role.path("tier").asString())) {
+								BigDecimal count = BigDecimal.valueOf(role.path("count").asInt());
+								delta = delta
+									.add(count.multiply(BigDecimal.valueOf(300L * role.path("weeks").asInt() - 120)));
+							}
+						}
+					}
+					deltas.put(rows.getObject(1, UUID.class), delta);
+				}
+			}
+		}
+		return deltas;
+	}
+
+	private static int completeBaselines() throws Exception {
+		try (Connection db = connect();
+				PreparedStatement query = db.prepareStatement(
+						"select count(*) from gateway.plans where status = 'COMPLETE' and plan_id = any(?)")) {
+			query.setArray(1, db.createArrayOf("uuid", planIds.toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	private static String baselineFingerprint() throws Exception {
+		try (Connection db = connect(); PreparedStatement query = db.prepareStatement("""
+				select md5(string_agg(plan_id::text || status || stack::text || costs::text || updated_at::text, ','
+				    order by plan_id)) from gateway.plans where plan_id = any(?)
+				""")) {
+			query.setArray(1, db.createArrayOf("uuid", planIds.toArray()));
+			try (ResultSet rows = query.executeQuery()) {
+				rows.next();
+				return rows.getString(1);
+			}
+		}
+	}
+
+	private static Map<TopicPartition, OffsetAndMetadata> productionOffsets() throws Exception {
+		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+		try (Admin admin = Admin
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()))) {
+			for (String group : List.of("scoring", "costing", "gateway")) {
+				admin.listConsumerGroupOffsets(group)
+					.partitionsToOffsetAndMetadata()
+					.get()
+					.forEach((partition, offset) -> offsets
+						.put(new TopicPartition(group + "/" + partition.topic(), partition.partition()), offset));
+			}
+		}
+		return offsets;
+	}
+
+	/** The production counters of every service, as Prometheus would scrape them. */
+	private static Map<String, String> productionMetrics() throws Exception {
+		PlatformServices services = SharedPlatform.services();
+		HttpClient http = HttpClient.newHttpClient();
+		Map<String, String> metrics = new HashMap<>();
+		for (Service service : Service.values()) {
+			String body = http
+				.send(HttpRequest
+					.newBuilder(
+							URI.create("http://127.0.0.1:" + services.managementPort(service) + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			metrics.putAll(body.lines()
+				.filter((line) -> line.startsWith("stackplan_") && !line.startsWith("stackplan_scenario"))
+				.collect(Collectors.toMap((line) -> service + " " + line.substring(0, line.lastIndexOf(' ')),
+						(line) -> line.substring(line.lastIndexOf(' ') + 1))));
+		}
+		return metrics;
+	}
+
+	private static Connection connect() throws Exception {
+		Database db = TestInfrastructure.database();
+		return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+	}
+
+}

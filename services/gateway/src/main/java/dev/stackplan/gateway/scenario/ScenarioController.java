@@ -1,0 +1,279 @@
+package dev.stackplan.gateway.scenario;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
+import dev.stackplan.contracts.profile.ProductKind;
+import dev.stackplan.gateway.client.ApiClient;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * What-if scenarios for analysts: replay past plan requests under changed knowledge and
+ * compare. Only API keys with the {@code analyst} role may use it; an analyst sees only
+ * its own scenarios.
+ */
+@RestController
+@RequestMapping("/api/v1/scenarios")
+class ScenarioController {
+
+	private static final int MAX_PLAN_IDS = 100_000;
+
+	private final ScenarioRepository scenarios;
+
+	private final ScenarioRunner runner;
+
+	private final PlanLog log;
+
+	private final KnowledgeBase knowledge;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	ScenarioController(ScenarioRepository scenarios, ScenarioRunner runner, PlanLog log, KnowledgeBase knowledge,
+			JsonMapper json, Clock clock) {
+		this.scenarios = scenarios;
+		this.runner = runner;
+		this.log = log;
+		this.knowledge = knowledge;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	Mono<ResponseEntity<?>> create(@RequestBody(required = false) JsonNode body, ServerWebExchange exchange) {
+		ApiClient analyst = analyst(exchange);
+		ScenarioRequest request = ScenarioRequest.parse(body, this.knowledge);
+		if (request.dryRun()) {
+			return Mono.fromCallable(() -> this.log.scan(request.source(), (selected) -> {
+			}))
+				.subscribeOn(Schedulers.boundedElastic())
+				.map((scan) -> ResponseEntity
+					.ok(new DryRun(true, scan.requests(), scan.firstRequestedAt(), scan.lastRequestedAt())));
+		}
+		UUID scenarioId = UUID.randomUUID();
+		return this.scenarios
+			.create(scenarioId, analyst.id(), request.name(), this.json.writeValueAsString(request.source()),
+					this.json.writeValueAsString(request.overrides()))
+			.then(Mono.fromRunnable(() -> this.runner.start(scenarioId, request.source(), request.overrides())))
+			.then(this.scenarios.find(scenarioId))
+			.map((row) -> ResponseEntity.accepted()
+				.location(URI.create("/api/v1/scenarios/" + scenarioId))
+				.body(ScenarioView.of(row, this.json, this.clock.instant())));
+	}
+
+	/**
+	 * What a dry run would replay.
+	 *
+	 * @param dryRun always true
+	 * @param requests how many requests
+	 * @param requestsFrom acceptance time of the earliest
+	 * @param requestsTo acceptance time of the latest
+	 */
+	record DryRun(boolean dryRun, int requests, @Nullable Instant requestsFrom, @Nullable Instant requestsTo) {
+
+	}
+
+	@GetMapping
+	Flux<ScenarioView> list(ServerWebExchange exchange) {
+		ApiClient analyst = analyst(exchange);
+		return this.scenarios.findByClient(analyst.id())
+			.map((row) -> ScenarioView.of(row, this.json, this.clock.instant()));
+	}
+
+	@GetMapping("/{scenarioId}")
+	Mono<ResponseEntity<?>> find(@PathVariable UUID scenarioId, ServerWebExchange exchange) {
+		return owned(scenarioId, analyst(exchange))
+			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok(ScenarioView.of(row, this.json, this.clock.instant())))
+			.defaultIfEmpty(notFound(scenarioId));
+	}
+
+	/**
+	 * The comparison, as JSON or, with {@code Accept: text/csv}, as CSV; 409 until the
+	 * scenario is complete.
+	 */
+	@GetMapping("/{scenarioId}/report")
+	Mono<ResponseEntity<?>> report(@PathVariable UUID scenarioId,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, ServerWebExchange exchange) {
+		return owned(scenarioId, analyst(exchange)).flatMap((row) -> {
+			if (!"COMPLETE".equals(row.status())) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+						"The scenario is " + row.status() + " (" + row.processed() + " of "
+								+ ((row.total() != null) ? row.total() : "?")
+								+ " plans); its report appears when it is complete");
+				problem.setTitle("Report not ready");
+				problem.setType(URI.create("https://stackplan.dev/problems/report-not-ready"));
+				return Mono.<ResponseEntity<?>>just(ResponseEntity.status(HttpStatus.CONFLICT).body(problem));
+			}
+			return this.scenarios.compare(scenarioId).collectList().map((results) -> {
+				ScenarioReport report = ScenarioReport.of(row, results, this.json);
+				if (accept != null && accept.contains("text/csv")) {
+					return ResponseEntity.ok()
+						.contentType(new MediaType("text", "csv"))
+						.header(HttpHeaders.CONTENT_DISPOSITION,
+								"attachment; filename=\"scenario-" + scenarioId + ".csv\"")
+						.body(report.toCsv());
+				}
+				return ResponseEntity.ok(report);
+			});
+		}).defaultIfEmpty(notFound(scenarioId));
+	}
+
+	private Mono<ScenarioRow> owned(UUID scenarioId, ApiClient analyst) {
+		return this.scenarios.find(scenarioId).filter((row) -> row.clientId().equals(analyst.id()));
+	}
+
+	private static ApiClient analyst(ServerWebExchange exchange) {
+		ApiClient client = ApiClient.of(exchange);
+		if (!client.hasRole(ApiClient.ANALYST)) {
+			throw new NotAnAnalystException();
+		}
+		return client;
+	}
+
+	private static ResponseEntity<ProblemDetail> notFound(UUID scenarioId) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+				"No scenario " + scenarioId + " belongs to this API key");
+		problem.setTitle("Scenario not found");
+		problem.setType(URI.create("https://stackplan.dev/problems/scenario-not-found"));
+		return ResponseEntity.status(HttpStatus.NOT_FOUND)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
+	}
+
+	/**
+	 * A validated scenario request.
+	 *
+	 * @param name its name
+	 * @param source what to replay
+	 * @param overrides the JSON merge patch, known to change only existing knowledge
+	 * @param dryRun count only
+	 */
+	record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, boolean dryRun) {
+
+		static ScenarioRequest parse(@Nullable JsonNode body, KnowledgeBase knowledge) {
+			List<Map<String, Object>> errors = new ArrayList<>();
+			if (body == null || !body.isObject()) {
+				throw new InvalidScenarioException(List.of(error("$", "must be a JSON object")));
+			}
+			JsonNode nameNode = body.path("name");
+			String name = nameNode.isString() ? nameNode.asString().strip() : "";
+			if (name.isEmpty() || name.length() > 200) {
+				errors.add(error("name", "is required: 1 to 200 characters"));
+			}
+			ScenarioSource source = source(body.path("source"), errors);
+			JsonNode overrides = body.path("overrides");
+			if (overrides.isMissingNode() || overrides.isNull()) {
+				overrides = JsonNodeFactory.instance.objectNode();
+			}
+			else if (!overrides.isObject()) {
+				errors.add(error("overrides", "must be a JSON merge patch object over the knowledge base"));
+			}
+			else {
+				try {
+					knowledge.withOverrides(overrides);
+				}
+				catch (UnknownKnowledgePathException ex) {
+					errors.add(error("overrides" + ex.path(), ex.getMessage()));
+				}
+			}
+			JsonNode dryRun = body.path("dryRun");
+			if (!dryRun.isMissingNode() && !dryRun.isBoolean()) {
+				errors.add(error("dryRun", "must be true or false"));
+			}
+			if (!errors.isEmpty()) {
+				throw new InvalidScenarioException(errors);
+			}
+			return new ScenarioRequest(name, source, overrides, dryRun.asBoolean(false));
+		}
+
+		private static @Nullable ScenarioSource source(JsonNode node, List<Map<String, Object>> errors) {
+			if (!node.isObject()) {
+				errors.add(error("source",
+						"is required: {\"from\", \"to\"} or {\"planIds\"}, with optional \"productKinds\""));
+				return null;
+			}
+			List<String> kinds = new ArrayList<>();
+			List<String> allowed = Arrays.stream(ProductKind.values()).map(Enum::name).toList();
+			node.path("productKinds").forEach((kind) -> {
+				if (!allowed.contains(kind.asString(""))) {
+					errors.add(Map.of("field", "source.productKinds", "message", "must be one of " + allowed,
+							"allowedValues", allowed));
+				}
+				kinds.add(kind.asString(""));
+			});
+			if (node.has("planIds")) {
+				List<UUID> planIds = new ArrayList<>();
+				if (!node.get("planIds").isArray() || node.get("planIds").isEmpty()
+						|| node.get("planIds").size() > MAX_PLAN_IDS) {
+					errors.add(error("source.planIds", "must be an array of 1 to " + MAX_PLAN_IDS + " plan ids"));
+					return null;
+				}
+				for (JsonNode id : node.get("planIds")) {
+					try {
+						planIds.add(UUID.fromString(id.asString("")));
+					}
+					catch (IllegalArgumentException ex) {
+						errors.add(error("source.planIds", "'" + id.asString("") + "' is not a plan id"));
+					}
+				}
+				return new ScenarioSource(null, null, planIds, kinds);
+			}
+			Instant from = instant(node.path("from"), "source.from", errors);
+			Instant to = instant(node.path("to"), "source.to", errors);
+			if (from != null && to != null && !from.isBefore(to)) {
+				errors.add(error("source.to", "must be after source.from"));
+			}
+			return new ScenarioSource(from, to, null, kinds);
+		}
+
+		private static @Nullable Instant instant(JsonNode node, String field, List<Map<String, Object>> errors) {
+			try {
+				return Instant.parse(node.asString(""));
+			}
+			catch (DateTimeParseException ex) {
+				errors.add(error(field, "is required: an ISO-8601 instant such as 2026-11-24T00:00:00Z"));
+				return null;
+			}
+		}
+
+		private static Map<String, Object> error(String field, String message) {
+			Map<String, Object> error = new LinkedHashMap<>();
+			error.put("field", field);
+			error.put("message", message);
+			return error;
+		}
+
+	}
+
+}

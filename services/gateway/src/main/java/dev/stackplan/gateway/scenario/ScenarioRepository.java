@@ -1,0 +1,166 @@
+package dev.stackplan.gateway.scenario;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Scenarios and their results, apart from the production plans they are compared with.
+ */
+@Repository
+class ScenarioRepository {
+
+	private static final String COLUMNS = """
+			scenario_id, client_id, name, status, source::text as source, overrides::text as overrides, total,
+			published, processed, first_requested_at, last_requested_at, failure, created_at, started_at, finished_at
+			""";
+
+	private final DatabaseClient db;
+
+	ScenarioRepository(DatabaseClient db) {
+		this.db = db;
+	}
+
+	Mono<Void> create(UUID scenarioId, String clientId, String name, String sourceJson, String overridesJson) {
+		return this.db.sql("""
+				insert into scenarios (scenario_id, client_id, name, status, source, overrides)
+				values (:id, :client, :name, 'COUNTING', cast(:source as jsonb), cast(:overrides as jsonb))
+				""")
+			.bind("id", scenarioId)
+			.bind("client", clientId)
+			.bind("name", name)
+			.bind("source", sourceJson)
+			.bind("overrides", overridesJson)
+			.then();
+	}
+
+	/**
+	 * The count is known: the replay starts; with nothing to replay the scenario is
+	 * already complete.
+	 */
+	Mono<Void> started(UUID scenarioId, PlanLog.Scan scan) {
+		DatabaseClient.GenericExecuteSpec update = this.db.sql("""
+				update scenarios set total = :total, started_at = now(),
+				    status = case when :total = 0 then 'COMPLETE' else 'RUNNING' end,
+				    finished_at = case when :total = 0 then now() end,
+				    first_requested_at = :first, last_requested_at = :last
+				where scenario_id = :id
+				""").bind("id", scenarioId).bind("total", scan.requests());
+		update = (scan.firstRequestedAt() != null) ? update.bind("first", scan.firstRequestedAt())
+				: update.bindNull("first", Instant.class);
+		update = (scan.lastRequestedAt() != null) ? update.bind("last", scan.lastRequestedAt())
+				: update.bindNull("last", Instant.class);
+		return update.then();
+	}
+
+	Mono<Void> published(UUID scenarioId, int published) {
+		return this.db.sql("update scenarios set published = :published where scenario_id = :id")
+			.bind("id", scenarioId)
+			.bind("published", published)
+			.then();
+	}
+
+	Mono<Void> failed(UUID scenarioId, String reason) {
+		return this.db.sql("""
+				update scenarios set status = 'FAILED', failure = :reason, finished_at = now() where scenario_id = :id
+				""").bind("id", scenarioId).bind("reason", reason).then();
+	}
+
+	/**
+	 * Stores one half of a replayed plan, once; the statement that stores a plan's second
+	 * half also counts it as processed and completes the scenario with its last plan, so
+	 * a redelivered half changes nothing.
+	 */
+	Mono<Void> recordHalf(UUID scenarioId, UUID planId, String half, String knowledgeVersion, String json) {
+		if (!"stack".equals(half) && !"costs".equals(half)) {
+			throw new IllegalArgumentException("Not a half of a plan: " + half);
+		}
+		return this.db.sql("""
+				with stored as (
+				    insert into scenario_results (scenario_id, plan_id, %1$s, knowledge_version)
+				    values (:scenario, :plan, cast(:json as jsonb), :version)
+				    on conflict (scenario_id, plan_id) do update set %1$s = excluded.%1$s
+				    where scenario_results.%1$s is null
+				    returning (stack is not null and costs is not null) as complete
+				)
+				update scenarios
+				set processed = processed + 1,
+				    status = case when processed + 1 >= total then 'COMPLETE' else status end,
+				    finished_at = case when processed + 1 >= total then now() else finished_at end
+				where scenario_id = :scenario and exists (select 1 from stored where complete)
+				""".formatted(half))
+			.bind("scenario", scenarioId)
+			.bind("plan", planId)
+			.bind("json", json)
+			.bind("version", knowledgeVersion)
+			.then();
+	}
+
+	Mono<ScenarioRow> find(UUID scenarioId) {
+		return this.db.sql("select " + COLUMNS + " from scenarios where scenario_id = :id")
+			.bind("id", scenarioId)
+			.map(ScenarioRepository::toRow)
+			.one();
+	}
+
+	Flux<ScenarioRow> findByClient(String clientId) {
+		return this.db.sql("select " + COLUMNS + " from scenarios where client_id = :client order by created_at desc")
+			.bind("client", clientId)
+			.map(ScenarioRepository::toRow)
+			.all();
+	}
+
+	/**
+	 * Each replayed plan beside its production baseline, reduced in the database to the
+	 * figures compared.
+	 */
+	Flux<ComparedPlan> compare(UUID scenarioId) {
+		return this.db.sql("""
+				select r.plan_id, p.request #>> '{product,kind}' as kind,
+				    p.plan_id is not null as has_baseline,
+				    p.stack ->> 'recommendation' as baseline_recommendation,
+				    r.stack ->> 'recommendation' as scenario_recommendation,
+				    coalesce(p.stack = r.stack and p.costs = r.costs, false) as identical,
+				    (select jsonb_object_agg(o ->> 'option', o -> 'score')
+				       from jsonb_array_elements(p.stack -> 'options') o)::text as baseline_scores,
+				    (select jsonb_object_agg(o ->> 'option', o -> 'score')
+				       from jsonb_array_elements(r.stack -> 'options') o)::text as scenario_scores,
+				    b.estimate #>> '{onDemand,totalUsd}' as baseline_on_demand,
+				    b.estimate #>> '{fullTime,totalUsd,low}' as baseline_full_time_low,
+				    b.estimate #>> '{fullTime,totalUsd,high}' as baseline_full_time_high,
+				    s.estimate #>> '{onDemand,totalUsd}' as scenario_on_demand,
+				    s.estimate #>> '{fullTime,totalUsd,low}' as scenario_full_time_low,
+				    s.estimate #>> '{fullTime,totalUsd,high}' as scenario_full_time_high
+				from scenario_results r
+				left join plans p on p.plan_id = r.plan_id and p.stack is not null and p.costs is not null
+				left join lateral (select jsonb_path_query_first(p.costs, '$[*] ? (@.option == $o)',
+				    jsonb_build_object('o', p.stack ->> 'recommendation')) as estimate) b on true
+				left join lateral (select jsonb_path_query_first(r.costs, '$[*] ? (@.option == $o)',
+				    jsonb_build_object('o', r.stack ->> 'recommendation')) as estimate) s on true
+				where r.scenario_id = :id and r.stack is not null and r.costs is not null
+				""").bind("id", scenarioId).map(ComparedPlan::of).all();
+	}
+
+	private static ScenarioRow toRow(Readable row) {
+		return new ScenarioRow(row.get("scenario_id", UUID.class), row.get("client_id", String.class),
+				row.get("name", String.class), row.get("status", String.class), row.get("source", String.class),
+				row.get("overrides", String.class), row.get("total", Integer.class),
+				row.get("published", Integer.class), row.get("processed", Integer.class),
+				instant(row, "first_requested_at"), instant(row, "last_requested_at"), row.get("failure", String.class),
+				instant(row, "created_at"), instant(row, "started_at"), instant(row, "finished_at"));
+	}
+
+	static @Nullable Instant instant(Readable row, String column) {
+		OffsetDateTime value = row.get(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

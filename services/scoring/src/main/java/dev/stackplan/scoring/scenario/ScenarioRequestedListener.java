@@ -1,0 +1,76 @@
+package dev.stackplan.scoring.scenario;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.stackplan.contracts.event.ScenarioFrameworkScored;
+import dev.stackplan.contracts.event.ScenarioPlanRequested;
+import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.kit.InvalidEventException;
+import dev.stackplan.kit.PlanEventPublisher;
+import dev.stackplan.scoring.engine.ScoringEngine;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores replayed requests under their scenario's overrides. A consumer group and topics
+ * of its own keep scenario work away from production offsets, results and metrics; the
+ * production engine is never touched.
+ */
+@Component
+class ScenarioRequestedListener {
+
+	/** Scenarios running at once that keep their engine built. */
+	private static final int CACHED_SCENARIOS = 16;
+
+	private final KnowledgeBase knowledge;
+
+	private final PlanEventPublisher publisher;
+
+	private final Map<String, Scenario> scenarios = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Scenario> eldest) {
+			return size() > CACHED_SCENARIOS;
+		}
+
+	};
+
+	ScenarioRequestedListener(KnowledgeBase knowledge, PlanEventPublisher publisher) {
+		this.knowledge = knowledge;
+		this.publisher = publisher;
+	}
+
+	private record Scenario(ScoringEngine engine, String knowledgeVersion) {
+
+	}
+
+	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = "scoring-scenarios",
+			concurrency = "${stackplan.scoring.scenario-concurrency:2}")
+	void on(ScenarioPlanRequested event) {
+		Scenario scenario = scenario(event.overrides());
+		this.publisher.publishAndWait(PlanEvent.SCENARIO_SCORED, event.planId(),
+				new ScenarioFrameworkScored(event.scenarioId(), event.planId(), scenario.knowledgeVersion(),
+						scenario.engine().assess(event.request())));
+	}
+
+	private Scenario scenario(JsonNode overrides) {
+		synchronized (this.scenarios) {
+			return this.scenarios.computeIfAbsent(overrides.toString(), (key) -> {
+				try {
+					KnowledgeBase overridden = this.knowledge.withOverrides(overrides);
+					return new Scenario(ScoringEngine.fromKnowledge(overridden), overridden.version());
+				}
+				catch (RuntimeException ex) {
+					throw new InvalidEventException(
+							"The scenario's overrides do not make a valid knowledge base: " + ex.getMessage(), ex);
+				}
+			});
+		}
+	}
+
+}
