@@ -3,6 +3,8 @@ package dev.stackplan.local;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ final class KafkaBroker implements AutoCloseable {
 			}
 			Process process = java(logging, "kafka.Kafka", config.toString()).redirectOutput(log.toFile()).start();
 			KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
-			broker.awaitReady(log);
+			broker.awaitReady(log, port);
 			return broker;
 		}
 		catch (IOException ex) {
@@ -86,8 +88,20 @@ final class KafkaBroker implements AutoCloseable {
 		return new ProcessBuilder(command).redirectErrorStream(true);
 	}
 
-	private void awaitReady(Path log) {
+	private void awaitReady(Path log, int port) {
 		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		// an admin client asked too early logs a timeout a second; a listening port first
+		// keeps the console clean
+		while (!accepts(port) && Instant.now().isBefore(deadline) && this.process.isAlive()) {
+			try {
+				Thread.sleep(200);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				close();
+				throw new IllegalStateException("Interrupted while waiting for Kafka", ex);
+			}
+		}
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers,
 				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
 				3000))) {
@@ -112,6 +126,16 @@ final class KafkaBroker implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			close();
 			throw new IllegalStateException("Interrupted while waiting for Kafka", ex);
+		}
+	}
+
+	private static boolean accepts(int port) {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+			return true;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

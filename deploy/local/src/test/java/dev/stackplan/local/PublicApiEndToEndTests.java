@@ -227,6 +227,19 @@ class PublicApiEndToEndTests {
 
 		assertThat(planIds).hasSize(20).containsOnly(planIds.get(0));
 		assertThat(statuses).isSubsetOf(202, 409);
+		this.demo.post()
+			.uri("/api/v1/plans")
+			.header("Idempotency-Key", key)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(PlanRequestMother.seedStageSaas())
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectHeader()
+			.valueEquals("Idempotent-Replayed", "true")
+			.expectBody()
+			.jsonPath("$.planId")
+			.isEqualTo(planIds.get(0));
 		Map<String, Object> different = PlanRequestMother.request("Other", "CMS", List.of(), 5, "NONE", 1, 0, 4, null);
 		problem(this.demo.post()
 			.uri("/api/v1/plans")
@@ -320,6 +333,7 @@ class PublicApiEndToEndTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(problem.path("status").asInt()).isEqualTo(status.value());
+		assertThat(problem.path("instance").asString("")).doesNotContain("internal");
 		if (field != null) {
 			assertThat(problem.path("errors").findValuesAsString("field")).contains(field);
 		}

@@ -18,6 +18,9 @@ class IntakeClient {
 
 	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
+	/** Intake's mark of an answer replayed for a repeated idempotency key. */
+	static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
 	private final WebClient intake;
 
 	private final GatewayProperties properties;
@@ -28,7 +31,7 @@ class IntakeClient {
 	}
 
 	/** Intake's answer as it was: status, content type and body. */
-	record IntakeAnswer(HttpStatusCode status, MediaType contentType, byte[] body) {
+	record IntakeAnswer(HttpStatusCode status, MediaType contentType, byte[] body, boolean replayed) {
 
 	}
 
@@ -46,7 +49,8 @@ class IntakeClient {
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(new byte[0])
 				.map((bytes) -> new IntakeAnswer(response.statusCode(),
-						response.headers().contentType().orElse(MediaType.APPLICATION_JSON), bytes)))
+						response.headers().contentType().orElse(MediaType.APPLICATION_JSON), bytes,
+						!response.headers().header(REPLAYED_HEADER).isEmpty())))
 			.timeout(this.properties.intakeTimeout());
 	}
 

@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -86,16 +87,20 @@ class PlanController {
 		MediaType type = (contentType != null) ? contentType : MediaType.APPLICATION_JSON;
 		return this.intake.submit(payload, type, client.id(), idempotencyKey).flatMap((answer) -> {
 			if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
-				return Mono
-					.just(ResponseEntity.status(answer.status()).contentType(answer.contentType()).body(answer.body()));
+				return Mono.just(ResponseEntity.status(answer.status())
+					.contentType(answer.contentType())
+					.body(publicProblem(answer, exchange)));
 			}
 			JsonNode accepted = this.json.readTree(answer.body());
 			UUID planId = UUID.fromString(accepted.required("planId").asString());
 			URI location = URI.create("/api/v1/plans/" + planId);
-			Mono<ResponseEntity<?>> acceptedResponse = Mono.just(ResponseEntity.accepted()
+			ResponseEntity.BodyBuilder acceptedBuilder = ResponseEntity.accepted()
 				.location(location)
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(accepted));
+				.contentType(MediaType.APPLICATION_JSON);
+			if (answer.replayed()) {
+				acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
+			}
+			Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
 			Mono<Void> stored = this.plans.recordAccepted(planId, client.id(), this.clock.instant());
 			if (wait == null) {
 				return stored.then(acceptedResponse);
@@ -155,6 +160,18 @@ class PlanController {
 					? new PlanCursor(last.requestedAt(), last.planId()).encode() : null;
 			return new PlanPage(page.stream().map(this.assembler::summary).toList(), next);
 		});
+	}
+
+	/** Intake's problems name intake's path; the client called the gateway's. */
+	private Object publicProblem(IntakeClient.IntakeAnswer answer, ServerWebExchange exchange) {
+		if (!MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(answer.contentType())) {
+			return answer.body();
+		}
+		JsonNode problem = this.json.readTree(answer.body());
+		if (problem instanceof ObjectNode object) {
+			object.put("instance", exchange.getRequest().getPath().value());
+		}
+		return problem;
 	}
 
 	private Mono<PlanRow> owned(UUID planId, ApiClient client) {
