@@ -10,6 +10,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -26,6 +27,16 @@ public final class Problems {
 		problem.setType(URI.create("https://stackplan.dev/problems/" + type));
 		problem.setTitle(title);
 		return problem;
+	}
+
+	/**
+	 * A problem as a response entity, for controllers that answer with a problem or a
+	 * body.
+	 */
+	public static ResponseEntity<ProblemDetail> response(HttpStatus status, String type, String title, String detail) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem(status, type, title, detail));
 	}
 
 	public static Mono<Void> write(ServerWebExchange exchange, JsonMapper json, ProblemDetail problem) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.client.ApiClient;
+import dev.stackplan.gateway.client.Problems;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -219,13 +220,8 @@ class PlanController {
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(UUID planId) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+		return Problems.response(HttpStatus.NOT_FOUND, "plan-not-found", "Plan not found",
 				"No plan " + planId + " belongs to this API key");
-		problem.setTitle("Plan not found");
-		problem.setType(URI.create("https://stackplan.dev/problems/plan-not-found"));
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 }

@@ -15,6 +15,7 @@ import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.gateway.client.ApiClient;
+import dev.stackplan.gateway.client.Problems;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -162,13 +163,8 @@ class ScenarioController {
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(UUID scenarioId) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+		return Problems.response(HttpStatus.NOT_FOUND, "scenario-not-found", "Scenario not found",
 				"No scenario " + scenarioId + " belongs to this API key");
-		problem.setTitle("Scenario not found");
-		problem.setType(URI.create("https://stackplan.dev/problems/scenario-not-found"));
-		return ResponseEntity.status(HttpStatus.NOT_FOUND)
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(problem);
 	}
 
 	/**
