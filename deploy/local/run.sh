@@ -4,5 +4,7 @@
 # (STACKPLAN_DATA_DIR, STACKPLAN_DB_HOST to use your own Postgres, ports). Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# a fresh class path every time: jars left from an earlier build must not mask a missing dependency
+rm -rf deploy/local/target/lib
 ./mvnw -B -q -DskipTests -Dspring-javaformat.skip=true -pl deploy/local -am package
 exec java -Xmx1g -cp "deploy/local/target/classes:deploy/local/target/lib/*" dev.stackplan.local.LocalPlatform "$@"

@@ -178,6 +178,24 @@ class ScenarioEndToEndTests {
 			.isForbidden();
 	}
 
+	@Test
+	void overridesThatNameRealPathsButMakeNoValidKnowledgeFailTheScenarioWithTheReason() {
+		String scenario = scenario("rate is not a number",
+				"{\"cost\":{\"onDemand\":{\"tiers\":{\"SENIOR\":{\"weeklyUsd\":\"lots\"}}}}}");
+
+		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
+			JsonNode status = this.analyst.get()
+				.uri(scenario)
+				.exchange()
+				.expectBody(JsonNode.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(status.path("status").asString()).isEqualTo("FAILED");
+			assertThat(status.path("failure").asString()).startsWith("costing failed").contains("overrides");
+		});
+		this.analyst.get().uri(scenario + "/report").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+	}
+
 	private String scenario(String name, String overrides) {
 		return this.analyst.post()
 			.uri("/api/v1/scenarios")

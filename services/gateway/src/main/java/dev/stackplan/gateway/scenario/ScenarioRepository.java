@@ -70,7 +70,8 @@ class ScenarioRepository {
 
 	Mono<Void> failed(UUID scenarioId, String reason) {
 		return this.db.sql("""
-				update scenarios set status = 'FAILED', failure = :reason, finished_at = now() where scenario_id = :id
+				update scenarios set status = 'FAILED', failure = coalesce(failure, :reason), finished_at = now()
+				where scenario_id = :id and status <> 'COMPLETE'
 				""").bind("id", scenarioId).bind("reason", reason).then();
 	}
 
