@@ -12,6 +12,7 @@ import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.costing.plan.StackOptions;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -49,7 +50,11 @@ class ScenarioRequestedListener {
 		this.options = options;
 	}
 
-	private record Scenario(CostEngine engine, String knowledgeVersion) {
+	/**
+	 * A scenario's engine, or why its overrides make none: remembered too, so a bad
+	 * scenario fails fast.
+	 */
+	private record Scenario(@Nullable CostEngine engine, String knowledgeVersion, @Nullable String failure) {
 
 	}
 
@@ -57,6 +62,10 @@ class ScenarioRequestedListener {
 			concurrency = "${stackplan.costing.scenario-concurrency:2}")
 	void on(ScenarioPlanRequested event) {
 		Scenario scenario = scenario(event.overrides());
+		if (scenario.engine() == null) {
+			throw new InvalidEventException(
+					"The scenario's overrides do not make a valid knowledge base: " + scenario.failure());
+		}
 		this.publisher.publishAndWait(PlanEvent.SCENARIO_ESTIMATED, event.planId(),
 				new ScenarioCostEstimated(event.scenarioId(), event.planId(), scenario.knowledgeVersion(),
 						scenario.engine().estimate(event.request(), this.options.ids())));
@@ -67,11 +76,10 @@ class ScenarioRequestedListener {
 			return this.scenarios.computeIfAbsent(overrides.toString(), (key) -> {
 				try {
 					KnowledgeBase overridden = this.knowledge.withOverrides(overrides);
-					return new Scenario(CostEngine.fromKnowledge(overridden), overridden.version());
+					return new Scenario(CostEngine.fromKnowledge(overridden), overridden.version(), null);
 				}
 				catch (RuntimeException ex) {
-					throw new InvalidEventException(
-							"The scenario's overrides do not make a valid knowledge base: " + ex.getMessage(), ex);
+					return new Scenario(null, "", ex.getMessage());
 				}
 			});
 		}

@@ -70,6 +70,7 @@ class PlanRepository {
 				set stack = excluded.stack, stack_knowledge_version = excluded.stack_knowledge_version,
 				    scored_at = excluded.scored_at,
 				    status = case when plans.costs is not null then 'COMPLETE' else plans.status end,
+				    assembled_at = case when plans.costs is not null then now() else plans.assembled_at end,
 				    updated_at = now()
 				where plans.stack is null
 				""")
@@ -88,6 +89,7 @@ class PlanRepository {
 				set costs = excluded.costs, costs_knowledge_version = excluded.costs_knowledge_version,
 				    estimated_at = excluded.estimated_at,
 				    status = case when plans.stack is not null then 'COMPLETE' else plans.status end,
+				    assembled_at = case when plans.stack is not null then now() else plans.assembled_at end,
 				    updated_at = now()
 				where plans.costs is null
 				""")
@@ -98,7 +100,11 @@ class PlanRepository {
 			.then();
 	}
 
-	/** plan.assembled was acknowledged by the broker; the first assembly time is kept. */
+	/**
+	 * plan.assembled was acknowledged by the broker. The assembly time itself is set by
+	 * the statement that completes the plan, so a COMPLETE plan always shows when it was
+	 * assembled; this only backfills it.
+	 */
 	Mono<Void> markAssembledPublished(UUID planId, Instant assembledAt) {
 		return this.db.sql("""
 				update plans set assembled_published = true, assembled_at = coalesce(assembled_at, :at),

@@ -11,6 +11,7 @@ import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.engine.ScoringEngine;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -45,7 +46,11 @@ class ScenarioRequestedListener {
 		this.publisher = publisher;
 	}
 
-	private record Scenario(ScoringEngine engine, String knowledgeVersion) {
+	/**
+	 * A scenario's engine, or why its overrides make none: remembered too, so a bad
+	 * scenario fails fast.
+	 */
+	private record Scenario(@Nullable ScoringEngine engine, String knowledgeVersion, @Nullable String failure) {
 
 	}
 
@@ -53,6 +58,10 @@ class ScenarioRequestedListener {
 			concurrency = "${stackplan.scoring.scenario-concurrency:2}")
 	void on(ScenarioPlanRequested event) {
 		Scenario scenario = scenario(event.overrides());
+		if (scenario.engine() == null) {
+			throw new InvalidEventException(
+					"The scenario's overrides do not make a valid knowledge base: " + scenario.failure());
+		}
 		this.publisher.publishAndWait(PlanEvent.SCENARIO_SCORED, event.planId(),
 				new ScenarioFrameworkScored(event.scenarioId(), event.planId(), scenario.knowledgeVersion(),
 						scenario.engine().assess(event.request())));
@@ -63,11 +72,10 @@ class ScenarioRequestedListener {
 			return this.scenarios.computeIfAbsent(overrides.toString(), (key) -> {
 				try {
 					KnowledgeBase overridden = this.knowledge.withOverrides(overrides);
-					return new Scenario(ScoringEngine.fromKnowledge(overridden), overridden.version());
+					return new Scenario(ScoringEngine.fromKnowledge(overridden), overridden.version(), null);
 				}
 				catch (RuntimeException ex) {
-					throw new InvalidEventException(
-							"The scenario's overrides do not make a valid knowledge base: " + ex.getMessage(), ex);
+					return new Scenario(null, "", ex.getMessage());
 				}
 			});
 		}
