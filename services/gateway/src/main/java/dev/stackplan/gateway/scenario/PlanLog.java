@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 import dev.stackplan.contracts.event.PlanRequested;
@@ -63,6 +64,7 @@ class PlanLog {
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		BiPredicate<PlanRequested, Instant> selected = source.selector();
 		Set<UUID> seen = new HashSet<>();
 		Instant first = null;
 		Instant last = null;
@@ -83,7 +85,7 @@ class PlanLog {
 					}
 					PlanRequested request = parse(record);
 					Instant loggedAt = Instant.ofEpochMilli(record.timestamp());
-					if (request != null && source.selects(request, loggedAt) && seen.add(request.planId())) {
+					if (request != null && selected.test(request, loggedAt) && seen.add(request.planId())) {
 						each.accept(request);
 						first = (first == null || loggedAt.isBefore(first)) ? loggedAt : first;
 						last = (last == null || loggedAt.isAfter(last)) ? loggedAt : last;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import dev.stackplan.contracts.event.PlanRequested;
 import org.jspecify.annotations.Nullable;
@@ -20,18 +21,16 @@ import org.jspecify.annotations.Nullable;
 public record ScenarioSource(@Nullable Instant from, @Nullable Instant to, @Nullable List<UUID> planIds,
 		@Nullable List<String> productKinds) {
 
-	boolean selects(PlanRequested request, Instant loggedAt) {
-		if (this.from != null && loggedAt.isBefore(this.from)) {
-			return false;
-		}
-		if (this.to != null && !loggedAt.isBefore(this.to)) {
-			return false;
-		}
-		if (this.planIds != null && !Set.copyOf(this.planIds).contains(request.planId())) {
-			return false;
-		}
-		return this.productKinds == null || this.productKinds.isEmpty()
-				|| this.productKinds.contains(request.request().product().kind().name());
+	/**
+	 * Decides, per logged request, whether the scenario replays it; built once per scan.
+	 */
+	BiPredicate<PlanRequested, Instant> selector() {
+		Set<UUID> wantedPlans = (this.planIds != null) ? Set.copyOf(this.planIds) : null;
+		Set<String> wantedKinds = (this.productKinds != null) ? Set.copyOf(this.productKinds) : Set.of();
+		return (request, loggedAt) -> (this.from == null || !loggedAt.isBefore(this.from))
+				&& (this.to == null || loggedAt.isBefore(this.to))
+				&& (wantedPlans == null || wantedPlans.contains(request.planId()))
+				&& (wantedKinds.isEmpty() || wantedKinds.contains(request.request().product().kind().name()));
 	}
 
 }
