@@ -180,10 +180,10 @@ class ScenarioEndToEndTests {
 
 	@Test
 	void overridesThatNameRealPathsButMakeNoValidKnowledgeFailTheScenarioWithTheReason() {
-		// three plans: dead-lettering is slow (see the issue on dead-letter throughput),
-		// the mechanism is what counts
-		String source = "{\"planIds\":[\"" + planIds.get(0) + "\",\"" + planIds.get(1) + "\",\"" + planIds.get(2)
-				+ "\"]}";
+		// by plan ids this time: a thousand of them
+		String source = planIds.stream()
+			.map((id) -> "\"" + id + "\"")
+			.collect(Collectors.joining(",", "{\"planIds\":[", "]}"));
 		String scenario = scenario("rate is not a number", source,
 				"{\"cost\":{\"onDemand\":{\"tiers\":{\"SENIOR\":{\"weeklyUsd\":\"lots\"}}}}}");
 
@@ -195,6 +195,7 @@ class ScenarioEndToEndTests {
 				.returnResult()
 				.getResponseBody();
 			assertThat(status.path("status").asString()).isEqualTo("FAILED");
+			assertThat(status.at("/progress/total").asInt()).as("every listed plan found in the log").isEqualTo(PLANS);
 			assertThat(status.path("failure").asString()).startsWith("costing-scenarios failed")
 				.contains("/onDemand/tiers/SENIOR/weeklyUsd");
 		});

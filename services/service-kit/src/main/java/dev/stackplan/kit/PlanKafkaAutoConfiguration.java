@@ -121,6 +121,10 @@ public class PlanKafkaAutoConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(countingDeadLetters,
 				new FixedBackOff(topics.retryIntervalMs(), topics.retryAttempts()));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
+		// keep the rest of the poll in memory: a seek back would wait out the fetch
+		// already in flight at the end
+		// of the log (up to fetch.max.wait.ms) for every failed record
+		handler.setSeekAfterError(false);
 		return handler;
 	}
 
