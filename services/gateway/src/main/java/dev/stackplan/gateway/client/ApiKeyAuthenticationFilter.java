@@ -1,12 +1,9 @@
 package dev.stackplan.gateway.client;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.stackplan.kit.Sha256;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +50,7 @@ class ApiKeyAuthenticationFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		String key = presentedKey(exchange.getRequest().getHeaders());
-		ApiClient client = (key != null) ? this.clientsByKeyHash.get(sha256(key)) : null;
+		ApiClient client = (key != null) ? this.clientsByKeyHash.get(Sha256.hex(key)) : null;
 		if (client == null) {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"stackplan\"");
 			return Problems.write(exchange, this.json,
@@ -71,16 +68,6 @@ class ApiKeyAuthenticationFilter implements WebFilter {
 			return authorization.substring(7).strip();
 		}
 		return headers.getFirst(API_KEY_HEADER);
-	}
-
-	static String sha256(String key) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

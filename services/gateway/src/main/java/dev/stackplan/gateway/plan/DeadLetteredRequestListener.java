@@ -1,16 +1,15 @@
 package dev.stackplan.gateway.plan;
 
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.PlanKafkaAutoConfiguration;
+import dev.stackplan.kit.DeadLetterHeaders;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -42,7 +41,7 @@ class DeadLetteredRequestListener {
 	@KafkaListener(topics = "#{T(dev.stackplan.contracts.topic.PlanEvent).PLAN_REQUESTED.deadLetterTopic()}",
 			containerFactory = RawRecordsConfiguration.RAW_LISTENER_FACTORY)
 	void on(ConsumerRecord<String, byte[]> deadLetter) {
-		String group = header(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
+		String group = DeadLetterHeaders.text(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
 		UUID planId = planId(deadLetter.key());
 		if (planId == null || group == null) {
 			logger.warn("Ignoring a dead letter on " + PlanEvent.PLAN_REQUESTED.deadLetterTopic()
@@ -50,8 +49,8 @@ class DeadLetteredRequestListener {
 			return;
 		}
 		Half.ofService(group).ifPresent((half) -> {
-			String reason = half.service() + " failed: "
-					+ String.valueOf(header(deadLetter, PlanKafkaAutoConfiguration.DEAD_LETTER_REASON_HEADER));
+			String reason = half.service() + " failed: " + String
+				.valueOf(DeadLetterHeaders.text(deadLetter, PlanKafkaAutoConfiguration.DEAD_LETTER_REASON_HEADER));
 			String status = this.plans.recordFailedHalf(planId, half, reason).block(this.properties.storeTimeout());
 			if (status != null) {
 				this.meters.counter("stackplan.plans.assembled", "status", status).increment();
@@ -66,11 +65,6 @@ class DeadLetteredRequestListener {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
 	}
 
 }

@@ -1,9 +1,9 @@
 package dev.stackplan.gateway.plan;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import dev.stackplan.gateway.Rows;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -183,16 +183,11 @@ class PlanRepository {
 	private static PlanRow toRow(Readable row) {
 		Boolean published = row.get("assembled_published", Boolean.class);
 		return new PlanRow(row.get("plan_id", UUID.class), row.get("client_id", String.class),
-				row.get("status", String.class), instant(row, "requested_at"), row.get("request", String.class),
+				row.get("status", String.class), Rows.instant(row, "requested_at"), row.get("request", String.class),
 				row.get("stack", String.class), row.get("stack_knowledge_version", String.class),
 				row.get("costs", String.class), row.get("costs_knowledge_version", String.class),
-				instant(row, "assembled_at"), Boolean.TRUE.equals(published), row.get("stack_problem", String.class),
-				row.get("costs_problem", String.class));
-	}
-
-	private static @Nullable Instant instant(Readable row, String column) {
-		OffsetDateTime value = row.get(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+				Rows.instant(row, "assembled_at"), Boolean.TRUE.equals(published),
+				row.get("stack_problem", String.class), row.get("costs_problem", String.class));
 	}
 
 }

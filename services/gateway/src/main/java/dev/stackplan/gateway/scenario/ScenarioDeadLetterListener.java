@@ -1,14 +1,14 @@
 package dev.stackplan.gateway.scenario;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 
+import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.PlanKafkaAutoConfiguration;
+import dev.stackplan.kit.DeadLetterHeaders;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,9 +29,12 @@ class ScenarioDeadLetterListener {
 
 	private final JsonMapper json;
 
-	ScenarioDeadLetterListener(ScenarioRepository scenarios, JsonMapper json) {
+	private final GatewayProperties properties;
+
+	ScenarioDeadLetterListener(ScenarioRepository scenarios, JsonMapper json, GatewayProperties properties) {
 		this.scenarios = scenarios;
 		this.json = json;
+		this.properties = properties;
 	}
 
 	@KafkaListener(topics = "#{T(dev.stackplan.contracts.topic.PlanEvent).SCENARIO_REQUESTED.deadLetterTopic()}",
@@ -44,9 +47,12 @@ class ScenarioDeadLetterListener {
 		}
 		this.scenarios
 			.failed(scenarioId,
-					header(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP) + " failed: "
-							+ header(deadLetter, PlanKafkaAutoConfiguration.DEAD_LETTER_REASON_HEADER))
-			.block(Duration.ofSeconds(10));
+					Objects.toString(DeadLetterHeaders.text(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP),
+							"unknown")
+							+ " failed: "
+							+ Objects.toString(DeadLetterHeaders.text(deadLetter,
+									PlanKafkaAutoConfiguration.DEAD_LETTER_REASON_HEADER), "unknown"))
+			.block(this.properties.storeTimeout());
 	}
 
 	private UUID scenarioId(byte[] value) {
@@ -56,12 +62,6 @@ class ScenarioDeadLetterListener {
 		catch (RuntimeException ex) {
 			return null;
 		}
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8)
-				: "unknown";
 	}
 
 }

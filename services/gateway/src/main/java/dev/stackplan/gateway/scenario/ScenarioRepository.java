@@ -1,11 +1,10 @@
 package dev.stackplan.gateway.scenario;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import dev.stackplan.gateway.Rows;
 import io.r2dbc.spi.Readable;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -155,13 +154,9 @@ class ScenarioRepository {
 				row.get("name", String.class), row.get("status", String.class), row.get("source", String.class),
 				row.get("overrides", String.class), row.get("total", Integer.class),
 				row.get("published", Integer.class), row.get("processed", Integer.class),
-				instant(row, "first_requested_at"), instant(row, "last_requested_at"), row.get("failure", String.class),
-				instant(row, "created_at"), instant(row, "started_at"), instant(row, "finished_at"));
-	}
-
-	static @Nullable Instant instant(Readable row, String column) {
-		OffsetDateTime value = row.get(column, OffsetDateTime.class);
-		return (value != null) ? value.toInstant() : null;
+				Rows.instant(row, "first_requested_at"), Rows.instant(row, "last_requested_at"),
+				row.get("failure", String.class), Rows.instant(row, "created_at"), Rows.instant(row, "started_at"),
+				Rows.instant(row, "finished_at"));
 	}
 
 }

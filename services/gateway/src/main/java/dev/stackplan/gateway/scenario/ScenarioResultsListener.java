@@ -1,10 +1,9 @@
 package dev.stackplan.gateway.scenario;
 
-import java.time.Duration;
-
 import dev.stackplan.contracts.event.ScenarioCostEstimated;
 import dev.stackplan.contracts.event.ScenarioFrameworkScored;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.gateway.GatewayProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -20,15 +19,16 @@ import org.springframework.stereotype.Component;
 		concurrency = "${stackplan.gateway.scenario-concurrency:3}")
 class ScenarioResultsListener {
 
-	private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
-
 	private final ScenarioRepository scenarios;
 
 	private final JsonMapper json;
 
-	ScenarioResultsListener(ScenarioRepository scenarios, JsonMapper json) {
+	private final GatewayProperties properties;
+
+	ScenarioResultsListener(ScenarioRepository scenarios, JsonMapper json, GatewayProperties properties) {
 		this.scenarios = scenarios;
 		this.json = json;
+		this.properties = properties;
 	}
 
 	@KafkaHandler
@@ -36,7 +36,7 @@ class ScenarioResultsListener {
 		this.scenarios
 			.recordHalf(result.scenarioId(), result.planId(), "stack", result.knowledgeVersion(),
 					this.json.writeValueAsString(result.stack()))
-			.block(STORE_TIMEOUT);
+			.block(this.properties.storeTimeout());
 	}
 
 	@KafkaHandler
@@ -44,7 +44,7 @@ class ScenarioResultsListener {
 		this.scenarios
 			.recordHalf(result.scenarioId(), result.planId(), "costs", result.knowledgeVersion(),
 					this.json.writeValueAsString(result.byOption()))
-			.block(STORE_TIMEOUT);
+			.block(this.properties.storeTimeout());
 	}
 
 }

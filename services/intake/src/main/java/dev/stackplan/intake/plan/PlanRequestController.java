@@ -1,10 +1,6 @@
 package dev.stackplan.intake.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -14,6 +10,7 @@ import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.PlanEventPublisher;
+import dev.stackplan.kit.Sha256;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -80,7 +77,7 @@ class PlanRequestController {
 			throw new InvalidPlanRequestException(List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER,
 					"must be 1 to 255 visible ASCII characters, e.g. a UUID")));
 		}
-		String requestHash = sha256(this.json.writeValueAsString(request));
+		String requestHash = Sha256.hex(this.json.writeValueAsString(request));
 		UUID planId = UUID.randomUUID();
 		return this.keys.claim(clientId, idempotencyKey, requestHash, planId)
 			.flatMap((claimed) -> claimed
@@ -133,16 +130,6 @@ class PlanRequestController {
 
 	private static ResponseEntity<PlanAccepted> accepted(UUID planId) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new PlanAccepted(planId, "PENDING"));
-	}
-
-	private static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }
