@@ -1,5 +1,7 @@
 package dev.stackplan.gateway.plan;
 
+import java.time.Instant;
+
 import dev.stackplan.gateway.GatewayProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -21,6 +23,12 @@ class IntakeClient {
 	/** Intake's mark of an answer replayed for a repeated idempotency key. */
 	static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
+	/**
+	 * When intake accepted a new request; absent on a replay, whose plan is already
+	 * filed.
+	 */
+	static final String REQUESTED_AT_HEADER = "X-Stackplan-Requested-At";
+
 	private final WebClient intake;
 
 	private final GatewayProperties properties;
@@ -31,7 +39,8 @@ class IntakeClient {
 	}
 
 	/** Intake's answer as it was: status, content type and body. */
-	record IntakeAnswer(HttpStatusCode status, MediaType contentType, byte[] body, boolean replayed) {
+	record IntakeAnswer(HttpStatusCode status, MediaType contentType, byte[] body, boolean replayed,
+			@Nullable Instant requestedAt) {
 
 	}
 
@@ -50,7 +59,13 @@ class IntakeClient {
 				.defaultIfEmpty(new byte[0])
 				.map((bytes) -> new IntakeAnswer(response.statusCode(),
 						response.headers().contentType().orElse(MediaType.APPLICATION_JSON), bytes,
-						!response.headers().header(REPLAYED_HEADER).isEmpty())))
+						!response.headers().header(REPLAYED_HEADER).isEmpty(),
+						response.headers()
+							.header(REQUESTED_AT_HEADER)
+							.stream()
+							.findFirst()
+							.map(Instant::parse)
+							.orElse(null))))
 			.timeout(this.properties.intakeTimeout());
 	}
 

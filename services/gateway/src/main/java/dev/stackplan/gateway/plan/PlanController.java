@@ -102,7 +102,8 @@ class PlanController {
 				acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
 			}
 			Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
-			Mono<Void> stored = this.plans.recordAccepted(planId, client.id(), this.clock.instant());
+			Mono<Void> stored = this.plans.recordAccepted(planId, client.id(),
+					(answer.requestedAt() != null) ? answer.requestedAt() : this.clock.instant());
 			if (wait == null) {
 				return stored.then(acceptedResponse);
 			}

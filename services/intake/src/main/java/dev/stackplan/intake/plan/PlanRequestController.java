@@ -39,6 +39,13 @@ class PlanRequestController {
 
 	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
+	/**
+	 * When intake accepted the request, as the event says: the gateway files the plan
+	 * under this time from the start, so the plan's place in a list never moves when the
+	 * event arrives.
+	 */
+	static final String REQUESTED_AT_HEADER = "X-Stackplan-Requested-At";
+
 	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
 	private final PlanRequestValidator validator = new PlanRequestValidator();
@@ -111,25 +118,27 @@ class PlanRequestController {
 			});
 	}
 
-	private Mono<UUID> publishUnderKey(UUID planId, String clientId, String key, PlanRequest request) {
+	private Mono<PlanRequested> publishUnderKey(UUID planId, String clientId, String key, PlanRequest request) {
 		return publish(planId, clientId, request)
 			.flatMap((published) -> this.keys.markAccepted(clientId, key).thenReturn(published))
 			.onErrorResume(PlanNotAcceptedException.class,
 					(ex) -> this.keys.release(clientId, key).then(Mono.error(ex)));
 	}
 
-	private Mono<UUID> publish(UUID planId, String clientId, PlanRequest request) {
+	private Mono<PlanRequested> publish(UUID planId, String clientId, PlanRequest request) {
 		PlanRequested event = new PlanRequested(planId, clientId, this.clock.instant(), request);
 		return this.publisher.publish(PlanEvent.PLAN_REQUESTED, planId, event)
 			.onErrorMap((ex) -> new PlanNotAcceptedException(ex))
 			.doOnSuccess(
 					(sent) -> this.meters.counter("stackplan.plans.requested", "kind", request.product().kind().name())
 						.increment())
-			.thenReturn(planId);
+			.thenReturn(event);
 	}
 
-	private static ResponseEntity<PlanAccepted> accepted(UUID planId) {
-		return ResponseEntity.status(HttpStatus.ACCEPTED).body(new PlanAccepted(planId, "PENDING"));
+	private static ResponseEntity<PlanAccepted> accepted(PlanRequested event) {
+		return ResponseEntity.status(HttpStatus.ACCEPTED)
+			.header(REQUESTED_AT_HEADER, event.requestedAt().toString())
+			.body(new PlanAccepted(event.planId(), "PENDING"));
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.stackplan.intake.plan;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import dev.stackplan.contracts.topic.PlanEvent;
@@ -17,6 +18,7 @@ import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTest
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,7 +41,7 @@ class PlanRequestControllerKafkaTests {
 
 	@Test
 	void anAcceptedRequestIsOnThePlanRequestedTopicKeyedByPlanIdWithAWireTypeToken() {
-		JsonNode accepted = this.client.post()
+		EntityExchangeResult<JsonNode> result = this.client.post()
 			.uri("/internal/v1/plan-requests")
 			.header("X-Stackplan-Client", "client-a")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -51,8 +53,8 @@ class PlanRequestControllerKafkaTests {
 			.expectStatus()
 			.isAccepted()
 			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+			.returnResult();
+		JsonNode accepted = result.getResponseBody();
 		String planId = accepted.path("planId").asString();
 
 		try (TopicReader topic = new TopicReader(PlanEvent.PLAN_REQUESTED.topic())) {
@@ -63,6 +65,9 @@ class PlanRequestControllerKafkaTests {
 			JsonNode event = JSON.readTree(records.get(0).value());
 			assertThat(event.path("planId").asString()).isEqualTo(planId);
 			assertThat(event.path("clientId").asString()).isEqualTo("client-a");
+			assertThat(Instant.parse(result.getResponseHeaders().getFirst("X-Stackplan-Requested-At")))
+				.as("the gateway files the plan under the event's time")
+				.isEqualTo(Instant.parse(event.path("requestedAt").asString()));
 			assertThat(event.path("request").path("product").path("features").toString())
 				.isEqualTo("[\"AUTH\",\"BILLING\"]");
 		}
