@@ -1,9 +1,20 @@
 package dev.stackplan.local;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import dev.stackplan.contracts.event.PlanRequested;
+import dev.stackplan.contracts.profile.ExistingFramework;
+import dev.stackplan.contracts.profile.Feature;
+import dev.stackplan.contracts.profile.PlanRequest;
+import dev.stackplan.contracts.profile.ProductKind;
+import dev.stackplan.contracts.profile.ProductProfile;
+import dev.stackplan.contracts.profile.Team;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Plan request bodies as clients send them. */
 final class PlanRequestMother {
@@ -18,6 +29,8 @@ final class PlanRequestMother {
 	private static final List<Integer> RPS = List.of(10, 80, 500, 2_000, 40_000);
 
 	private static final List<String> EXISTING = List.of("NONE", "NONE", "DJANGO", "FASTAPI");
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private PlanRequestMother() {
 	}
@@ -55,6 +68,24 @@ final class PlanRequestMother {
 			body.put("budgetUsd", budget);
 		}
 		return body;
+	}
+
+	/**
+	 * Past requests as intake put them on the log: {@code PlanRequested} JSON keyed by
+	 * plan id, varied in kind, features, load, existing framework, team and timeline.
+	 */
+	static Map<String, String> pastRequestEvents(String namePrefix, int count) {
+		Map<String, String> events = new LinkedHashMap<>();
+		List<ProductKind> kinds = List.of(ProductKind.values());
+		for (int i = 0; i < count; i++) {
+			UUID planId = UUID.randomUUID();
+			PlanRequest request = new PlanRequest(new ProductProfile(namePrefix + " " + i, kinds.get(i % kinds.size()),
+					List.of(Feature.values()).subList(0, i % 5), (i % 11) * 200, ExistingFramework.values()[i % 3]),
+					new Team(i % 6, Math.min(i % 6, i % 2)), 2 + (i % 30), null);
+			events.put(planId.toString(),
+					JSON.writeValueAsString(new PlanRequested(planId, "demo", Instant.now(), request)));
+		}
+		return events;
 	}
 
 }

@@ -18,7 +18,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -40,14 +39,14 @@ class PlatformEndToEndTests {
 		List<Map<String, Object>> requests = PlanRequestMother.varied(50);
 		List<UUID> planIds = new ArrayList<>();
 		for (Map<String, Object> request : requests) {
-			planIds.add(post(request));
+			planIds.add(SharedPlatform.accept(gateway(), request));
 		}
 
 		Map<UUID, JsonNode> completed = new HashMap<>();
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
 			for (UUID planId : planIds) {
 				if (!completed.containsKey(planId)) {
-					JsonNode plan = get(planId);
+					JsonNode plan = SharedPlatform.plan(gateway(), planId);
 					if ("COMPLETE".equals(plan.path("status").asString())) {
 						completed.put(planId, plan);
 					}
@@ -63,18 +62,25 @@ class PlatformEndToEndTests {
 		SharedPlatform.restart();
 
 		for (UUID planId : planIds) {
-			assertThat(get(planId)).as("plan %s after a restart", planId).isEqualTo(completed.get(planId));
+			assertThat(SharedPlatform.plan(gateway(), planId)).as("plan %s after a restart", planId)
+				.isEqualTo(completed.get(planId));
 		}
 	}
 
 	@Test
 	void aPlanIsReadableRightAfterItWasAccepted() {
-		UUID planId = post(PlanRequestMother.seedStageSaas());
+		UUID planId = SharedPlatform.accept(gateway(), PlanRequestMother.seedStageSaas());
 
-		JsonNode plan = get(planId);
+		JsonNode plan = SharedPlatform.plan(gateway(), planId);
 
 		assertThat(plan.path("planId").asString()).isEqualTo(planId.toString());
 		assertThat(plan.path("status").asString()).isIn("PENDING", "COMPLETE");
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			JsonNode complete = SharedPlatform.plan(gateway(), planId);
+			assertThat(complete.path("status").asString()).isEqualTo("COMPLETE");
+			assertThat(complete.path("requestedAt")).as("a plan keeps its place in the list")
+				.isEqualTo(plan.path("requestedAt"));
+		});
 	}
 
 	@Test
@@ -107,34 +113,6 @@ class PlatformEndToEndTests {
 			.isNotFound()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-	}
-
-	private static UUID post(Map<String, Object> request) {
-		JsonNode accepted = gateway().post()
-			.uri("/api/v1/plans")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.ACCEPTED)
-			.expectHeader()
-			.valueMatches("Location", "/api/v1/plans/[0-9a-f-]{36}")
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(accepted.path("status").asString()).isEqualTo("PENDING");
-		return UUID.fromString(accepted.path("planId").asString());
-	}
-
-	private static JsonNode get(UUID planId) {
-		return gateway().get()
-			.uri("/api/v1/plans/{id}", planId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	private static void assertBothHalves(JsonNode plan, Map<String, Object> request) {

@@ -65,7 +65,7 @@ class PublicApiEndToEndTests {
 
 	@Test
 	void anotherClientCannotReadListOrStreamAPlan() {
-		UUID planId = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+		UUID planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
 
 		this.other.get().uri("/api/v1/plans/{id}", planId).exchange().expectStatus().isNotFound();
 		this.other.get().uri("/api/v1/plans/{id}/events", planId).exchange().expectStatus().isNotFound();
@@ -104,7 +104,7 @@ class PublicApiEndToEndTests {
 
 	@Test
 	void thePlanEventStreamShowsEachStatusAndEndsWhenThePlanIsComplete() {
-		UUID planId = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+		UUID planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
 
 		List<ServerSentEvent<JsonNode>> events = this.demo.get()
 			.uri("/api/v1/plans/{id}/events", planId)
@@ -125,9 +125,9 @@ class PublicApiEndToEndTests {
 
 	@Test
 	void plansAreListedNewestFirstInPagesAndFilteredByStatus() {
-		UUID first = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
-		UUID second = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
-		UUID third = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+		UUID first = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
+		UUID second = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
+		UUID third = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
 
 		JsonNode page1 = list("/api/v1/plans?limit=2");
 		assertThat(page1.path("items").findValuesAsString("planId")).containsExactly(third.toString(),
@@ -255,10 +255,10 @@ class PublicApiEndToEndTests {
 		services.stop(Service.SCORING);
 		UUID planId;
 		try {
-			planId = post(this.demo, PlanRequestMother.seedStageSaas(), null).planId();
+			planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
 
 			await().atMost(SharedPlatform.PLAN_TIMEOUT.plusSeconds(20)).untilAsserted(() -> {
-				JsonNode plan = get(planId);
+				JsonNode plan = SharedPlatform.plan(this.demo, planId);
 				assertThat(plan.path("status").asString()).isEqualTo("PARTIAL");
 				assertThat(plan.path("missing").get(0).path("half").asString()).isEqualTo("stack");
 				assertThat(plan.path("missing").get(0).path("reason").asString()).contains("scoring did not answer");
@@ -270,8 +270,9 @@ class PublicApiEndToEndTests {
 		}
 
 		await().atMost(Duration.ofSeconds(60))
-			.untilAsserted(() -> assertThat(get(planId).path("status").asString()).isEqualTo("COMPLETE"));
-		assertThat(get(planId).path("missing").isMissingNode()).isTrue();
+			.untilAsserted(() -> assertThat(SharedPlatform.plan(this.demo, planId).path("status").asString())
+				.isEqualTo("COMPLETE"));
+		assertThat(SharedPlatform.plan(this.demo, planId).path("missing").isMissingNode()).isTrue();
 	}
 
 	@Test
@@ -309,17 +310,6 @@ class PublicApiEndToEndTests {
 			.getResponseBody();
 	}
 
-	private JsonNode get(UUID planId) {
-		return this.demo.get()
-			.uri("/api/v1/plans/{id}", planId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
 	private WebTestClient.ResponseSpec postRaw(String body, MediaType type) {
 		return this.demo.post().uri("/api/v1/plans").contentType(type).bodyValue(body).exchange();
 	}
@@ -337,27 +327,6 @@ class PublicApiEndToEndTests {
 		if (field != null) {
 			assertThat(problem.path("errors").findValuesAsString("field")).contains(field);
 		}
-	}
-
-	private record Accepted(UUID planId) {
-
-	}
-
-	private static Accepted post(WebTestClient client, Map<String, Object> body, String idempotencyKey) {
-		JsonNode accepted = client.post().uri("/api/v1/plans").headers((headers) -> {
-			if (idempotencyKey != null) {
-				headers.set("Idempotency-Key", idempotencyKey);
-			}
-		})
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
-		return new Accepted(UUID.fromString(accepted.path("planId").asString()));
 	}
 
 }

@@ -8,18 +8,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import dev.stackplan.contracts.event.PlanRequested;
-import dev.stackplan.contracts.profile.ExistingFramework;
-import dev.stackplan.contracts.profile.Feature;
-import dev.stackplan.contracts.profile.PlanRequest;
-import dev.stackplan.contracts.profile.ProductKind;
-import dev.stackplan.contracts.profile.ProductProfile;
-import dev.stackplan.contracts.profile.Team;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.RawRecords;
@@ -49,16 +39,7 @@ class ReplayBenchmark {
 		int plans = Integer.getInteger("replay.plans", 10_000);
 		Instant from = Instant.now();
 		SharedPlatform.services();
-		Map<String, String> events = new LinkedHashMap<>();
-		List<ProductKind> kinds = List.of(ProductKind.values());
-		for (int i = 0; i < plans; i++) {
-			UUID planId = UUID.randomUUID();
-			PlanRequest request = new PlanRequest(new ProductProfile("Bench " + i, kinds.get(i % kinds.size()),
-					List.of(Feature.values()).subList(0, i % 5), (i % 11) * 200, ExistingFramework.values()[i % 3]),
-					new Team(i % 6, Math.min(i % 6, i % 2)), 2 + (i % 30), null);
-			events.put(planId.toString(),
-					JSON.writeValueAsString(new PlanRequested(planId, "demo", Instant.now(), request)));
-		}
+		Map<String, String> events = PlanRequestMother.pastRequestEvents("Bench", plans);
 		long productionStart = System.nanoTime();
 		RawRecords.sendAll(PlanEvent.PLAN_REQUESTED.topic(), events, Map.of("__TypeId__", "plan-requested.v1"));
 		Instant to = Instant.now().plusMillis(1);

@@ -13,19 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.stackplan.contracts.event.PlanRequested;
-import dev.stackplan.contracts.profile.ExistingFramework;
-import dev.stackplan.contracts.profile.Feature;
-import dev.stackplan.contracts.profile.PlanRequest;
-import dev.stackplan.contracts.profile.ProductKind;
-import dev.stackplan.contracts.profile.ProductProfile;
-import dev.stackplan.contracts.profile.Team;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.local.PlatformServices.Service;
 import dev.stackplan.testsupport.Database;
@@ -75,17 +67,7 @@ class ScenarioEndToEndTests {
 	static void aThousandPastPlans() throws Exception {
 		SharedPlatform.services();
 		from = Instant.now();
-		Map<String, String> events = new LinkedHashMap<>();
-		List<ProductKind> kinds = List.of(ProductKind.values());
-		for (int i = 0; i < PLANS; i++) {
-			UUID planId = UUID.randomUUID();
-			int engineers = i % 5;
-			PlanRequest request = new PlanRequest(new ProductProfile("Past " + i, kinds.get(i % kinds.size()),
-					List.of(Feature.values()).subList(0, i % 4), (i % 7) * 300, ExistingFramework.values()[i % 3]),
-					new Team(engineers, Math.min(engineers, i % 2)), 4 + (i % 20), null);
-			events.put(planId.toString(),
-					JSON.writeValueAsString(new PlanRequested(planId, "demo", Instant.now(), request)));
-		}
+		Map<String, String> events = PlanRequestMother.pastRequestEvents("Past", PLANS);
 		RawRecords.sendAll(PlanEvent.PLAN_REQUESTED.topic(), events, Map.of("__TypeId__", "plan-requested.v1"));
 		to = Instant.now().plusMillis(1);
 		planIds = events.keySet().stream().map(UUID::fromString).toList();

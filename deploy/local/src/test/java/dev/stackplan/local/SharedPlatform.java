@@ -3,11 +3,18 @@ package dev.stackplan.local;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One platform for all end-to-end tests of this JVM: four services on one real broker and
@@ -76,6 +83,36 @@ final class SharedPlatform {
 			.responseTimeout(Duration.ofSeconds(40))
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
 			.build();
+	}
+
+	/** Posts a plan request that must be accepted: 202, a Location, PENDING. */
+	static UUID accept(WebTestClient client, Map<String, Object> request) {
+		JsonNode accepted = client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.ACCEPTED)
+			.expectHeader()
+			.valueMatches("Location", "/api/v1/plans/[0-9a-f-]{36}")
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(accepted.path("status").asString()).isEqualTo("PENDING");
+		return UUID.fromString(accepted.path("planId").asString());
+	}
+
+	/** Reads a plan the client owns. */
+	static JsonNode plan(WebTestClient client, UUID planId) {
+		return client.get()
+			.uri("/api/v1/plans/{id}", planId)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }
