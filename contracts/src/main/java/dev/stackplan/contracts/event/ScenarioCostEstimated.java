@@ -12,8 +12,7 @@ import java.util.UUID;
  * @param knowledgeVersion version id of the overridden knowledge base
  * @param byOption one staffing estimate per stack option
  */
-public record ScenarioCostEstimated(UUID scenarioId, UUID planId, String knowledgeVersion,
-		List<StaffingEstimate> byOption) {
+public record ScenarioCostEstimated(UUID scenarioId, UUID planId, String knowledgeVersion, List<OptionCost> byOption) {
 
 	public ScenarioCostEstimated {
 		Objects.requireNonNull(scenarioId, "scenarioId");

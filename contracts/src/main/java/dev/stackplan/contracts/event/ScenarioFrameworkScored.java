@@ -11,7 +11,7 @@ import java.util.UUID;
  * @param knowledgeVersion version id of the overridden knowledge base
  * @param stack the ranking
  */
-public record ScenarioFrameworkScored(UUID scenarioId, UUID planId, String knowledgeVersion, StackAssessment stack) {
+public record ScenarioFrameworkScored(UUID scenarioId, UUID planId, String knowledgeVersion, StackDecision stack) {
 
 	public ScenarioFrameworkScored {
 		Objects.requireNonNull(scenarioId, "scenarioId");

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import dev.stackplan.contracts.event.CostEstimated;
+import dev.stackplan.contracts.event.CostEstimatedV1;
 import dev.stackplan.contracts.event.FrameworkScored;
+import dev.stackplan.contracts.event.FrameworkScoredV1;
 import dev.stackplan.contracts.event.PlanAssembled;
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.event.ScenarioCostEstimated;
@@ -20,17 +22,26 @@ public enum PlanEvent {
 
 	PLAN_REQUESTED(Topics.PLAN_REQUESTED, "plan-requested.v1", PlanRequested.class),
 
-	FRAMEWORK_SCORED(Topics.FRAMEWORK_SCORED, "framework-scored.v1", FrameworkScored.class),
+	FRAMEWORK_SCORED(Topics.FRAMEWORK_SCORED, "framework-scored.v2", FrameworkScored.class),
 
-	COST_ESTIMATED(Topics.COST_ESTIMATED, "cost-estimated.v1", CostEstimated.class),
+	COST_ESTIMATED(Topics.COST_ESTIMATED, "cost-estimated.v2", CostEstimated.class),
 
 	PLAN_ASSEMBLED(Topics.PLAN_ASSEMBLED, "plan-assembled.v1", PlanAssembled.class),
 
 	SCENARIO_REQUESTED(Topics.SCENARIO_REQUESTED, "scenario-requested.v1", ScenarioPlanRequested.class),
 
-	SCENARIO_SCORED(Topics.SCENARIO_SCORED, "scenario-scored.v1", ScenarioFrameworkScored.class),
+	SCENARIO_SCORED(Topics.SCENARIO_SCORED, "scenario-scored.v2", ScenarioFrameworkScored.class),
 
-	SCENARIO_ESTIMATED(Topics.SCENARIO_ESTIMATED, "scenario-estimated.v1", ScenarioCostEstimated.class);
+	SCENARIO_ESTIMATED(Topics.SCENARIO_ESTIMATED, "scenario-estimated.v2", ScenarioCostEstimated.class),
+
+	/**
+	 * The first, rich form of {@link #FRAMEWORK_SCORED}: no longer written, still read,
+	 * so that events already on the log are assembled as before.
+	 */
+	FRAMEWORK_SCORED_V1(Topics.FRAMEWORK_SCORED, "framework-scored.v1", FrameworkScoredV1.class),
+
+	/** The first, rich form of {@link #COST_ESTIMATED}: no longer written, still read. */
+	COST_ESTIMATED_V1(Topics.COST_ESTIMATED, "cost-estimated.v1", CostEstimatedV1.class);
 
 	/** Appended to a topic's name to name its dead-letter topic. */
 	public static final String DEAD_LETTER_SUFFIX = ".dlt";

@@ -266,7 +266,9 @@ class ScenarioEndToEndTests {
 						if (!estimate.path("option").asString().equals(recommendation)) {
 							continue;
 						}
-						for (JsonNode role : estimate.path("roles")) {
+						// the stored costs are compact (cost-estimated.v2): bookings, not
+						// rendered roles
+						for (JsonNode role : estimate.path("bookings")) {
 							if ("SENIOR".equals(role.path("tier").asString())) {
 								BigDecimal count = BigDecimal.valueOf(role.path("count").asInt());
 								delta = delta

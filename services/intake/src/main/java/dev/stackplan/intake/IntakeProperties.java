@@ -13,16 +13,33 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyTakeover after how long an unfinished request under a key may be
  * retried (its first attempt died between storing the key and the broker's
  * acknowledgement)
+ * @param backpressure when intake refuses new work because the pipeline is behind
  */
 @ConfigurationProperties("stackplan.intake")
 public record IntakeProperties(@DefaultValue("24h") Duration idempotencyRetention,
-		@DefaultValue("30s") Duration idempotencyTakeover) {
+		@DefaultValue("30s") Duration idempotencyTakeover, @DefaultValue Backpressure backpressure) {
 
 	public IntakeProperties {
 		if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
 			throw new IllegalArgumentException(
 					"Idempotency keys are kept at least 24 hours, not " + idempotencyRetention);
 		}
+	}
+
+	/**
+	 * Intake refuses new plans (503 with {@code Retry-After}) while any consumer group of
+	 * the pipeline is more than {@code maxBacklog} requests behind the end of
+	 * plan.requested, so that an accepted plan is one the pipeline will finish soon, not
+	 * one that waits in a queue until it looks failed.
+	 *
+	 * @param maxBacklog requests the slowest group may be behind before new ones are
+	 * refused
+	 * @param checkInterval how often the backlog is looked at
+	 * @param retryAfter what a refused client is told to wait
+	 */
+	public record Backpressure(@DefaultValue("20000") long maxBacklog, @DefaultValue("250ms") Duration checkInterval,
+			@DefaultValue("1s") Duration retryAfter) {
+
 	}
 
 }

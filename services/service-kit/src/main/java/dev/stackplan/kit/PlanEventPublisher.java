@@ -1,6 +1,7 @@
 package dev.stackplan.kit;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -8,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.stackplan.contracts.topic.PlanEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Mono;
@@ -35,6 +37,16 @@ public class PlanEventPublisher {
 					"A " + event + " event carries " + event.type().getSimpleName() + ", not " + payload.getClass());
 		}
 		return this.template.send(event.topic(), planId.toString(), payload);
+	}
+
+	/**
+	 * For a batch listener: publishes the answers to a batch of records without waiting
+	 * for each, then waits once for all of them.
+	 * @param records the batch as the listener received it
+	 * @return a batch of sends tied to those records
+	 */
+	public BatchSends batch(List<? extends ConsumerRecord<?, ?>> records) {
+		return new BatchSends(this, records, this.acknowledgementTimeout);
 	}
 
 	/** The reactive edge: completes when the broker acknowledged the event. */

@@ -2,13 +2,16 @@ package dev.stackplan.kit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 import dev.stackplan.contracts.topic.PlanEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -63,12 +66,13 @@ public class PlanKafkaAutoConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics planTopics(PlanTopicsProperties topics) {
-		List<NewTopic> all = new ArrayList<>();
+		// two versions of an event share their topic
+		Set<String> names = new LinkedHashSet<>();
 		for (PlanEvent event : PlanEvent.values()) {
-			all.add(topic(event.topic(), topics));
-			all.add(topic(event.deadLetterTopic(), topics));
+			names.add(event.topic());
+			names.add(event.deadLetterTopic());
 		}
-		return new KafkaAdmin.NewTopics(all.toArray(NewTopic[]::new));
+		return new KafkaAdmin.NewTopics(names.stream().map((name) -> topic(name, topics)).toArray(NewTopic[]::new));
 	}
 
 	private static NewTopic topic(String name, PlanTopicsProperties topics) {
@@ -144,6 +148,15 @@ public class PlanKafkaAutoConfiguration {
 			current = (current.getCause() != current) ? current.getCause() : null;
 		}
 		return reason.toString();
+	}
+
+	@Bean
+	ConsumerGroupProbe consumerGroupProbe(KafkaAdmin kafkaAdmin, PlanTopicsProperties topics) {
+		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+		int timeoutMs = (int) topics.probeTimeout().toMillis();
+		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
+		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
+		return new ConsumerGroupProbe(Admin.create(config), topics.probeTimeout());
 	}
 
 	@Bean

@@ -1,5 +1,7 @@
 package dev.stackplan.kit;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,9 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAttempts how often a failing record is retried before it goes to its
  * dead-letter topic
  * @param retryIntervalMs pause between retries
+ * @param probeTimeout bound on one look at the consumer groups' state through the broker
  */
 @ConfigurationProperties("stackplan.topics")
 public record PlanTopicsProperties(@DefaultValue("6") int partitions, @DefaultValue("1") short replicas,
-		@DefaultValue("2") int retryAttempts, @DefaultValue("200") long retryIntervalMs) {
+		@DefaultValue("2") int retryAttempts, @DefaultValue("200") long retryIntervalMs,
+		@DefaultValue("2s") Duration probeTimeout) {
 
 }

@@ -9,6 +9,7 @@ import dev.stackplan.contracts.event.BudgetFit;
 import dev.stackplan.contracts.event.CostComparison;
 import dev.stackplan.contracts.event.FullTimeCost;
 import dev.stackplan.contracts.event.OnDemandCost;
+import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.PlanRequest;
@@ -68,6 +69,47 @@ public final class CostEngine {
 			estimates.add(estimate(request, staffing(optionId)));
 		}
 		return List.copyOf(estimates);
+	}
+
+	/**
+	 * What each option costs, as numbers: the bookings and the totals, in the given
+	 * order. This is what travels on the log; {@link #render} turns one back into the
+	 * full estimate.
+	 * @param request the validated plan request
+	 * @param optionIds stack option ids, each with staffing rules in the document
+	 * @return one cost per option
+	 */
+	public List<OptionCost> decide(PlanRequest request, List<String> optionIds) {
+		return estimate(request, optionIds).stream().map(CostEngine::compact).toList();
+	}
+
+	/**
+	 * The full estimate behind an option's cost, every line item with its label and
+	 * source: the derivations are rendered from this document and the request, and must
+	 * come to the bookings and totals the cost names.
+	 * @throws IllegalArgumentException when this document does not come to the same
+	 * bookings and totals (the cost was computed with other knowledge)
+	 */
+	public StaffingEstimate render(PlanRequest request, OptionCost cost) {
+		check(request);
+		StaffingEstimate estimate = estimate(request, staffing(cost.option()));
+		OptionCost rendered = compact(estimate);
+		if (!rendered.bookings().equals(cost.bookings()) || rendered.onDemandUsd().compareTo(cost.onDemandUsd()) != 0
+				|| rendered.fullTimeUsd().low().compareTo(cost.fullTimeUsd().low()) != 0
+				|| rendered.fullTimeUsd().high().compareTo(cost.fullTimeUsd().high()) != 0) {
+			throw new IllegalArgumentException("The cost of " + cost.option()
+					+ " was computed with other knowledge: this document comes to " + rendered + ", not " + cost);
+		}
+		return estimate;
+	}
+
+	private static OptionCost compact(StaffingEstimate estimate) {
+		return new OptionCost(estimate.option(),
+				estimate.roles()
+					.stream()
+					.map((role) -> new OptionCost.Booked(role.id(), role.tier(), role.count(), role.weeks()))
+					.toList(),
+				estimate.onDemand().totalUsd(), estimate.fullTime().totalUsd());
 	}
 
 	private StaffingEstimate estimate(PlanRequest request, OptionStaffing staffing) {

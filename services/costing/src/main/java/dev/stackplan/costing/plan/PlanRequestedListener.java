@@ -3,24 +3,30 @@ package dev.stackplan.costing.plan;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stackplan.contracts.event.CostEstimated;
 import dev.stackplan.contracts.event.PlanRequested;
-import dev.stackplan.contracts.event.StaffingEstimate;
+import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.costing.engine.CostEngine;
+import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Adapts the cost engine to Kafka. The engine is a pure function of the request and the
+ * Adapts the cost engine to Kafka, a batch at a time: every request of a poll is costed
+ * and its answer sent, then the batch waits once for the broker's acknowledgements before
+ * its offsets are committed. The engine is a pure function of the request and the
  * knowledge version, so a redelivered request yields the same estimate; the gateway keeps
  * the first one it sees.
  */
@@ -39,6 +45,8 @@ class PlanRequestedListener {
 
 	private final MeterRegistry meters;
 
+	private final Map<String, DistributionSummary> estimates = new ConcurrentHashMap<>();
+
 	PlanRequestedListener(CostEngine engine, StackOptions options, KnowledgeBase knowledge,
 			PlanEventPublisher publisher, Clock clock, MeterRegistry meters) {
 		this.engine = engine;
@@ -49,31 +57,42 @@ class PlanRequestedListener {
 		this.meters = meters;
 	}
 
-	@KafkaListener(topics = Topics.PLAN_REQUESTED, concurrency = "${stackplan.costing.listener-concurrency:2}")
-	void on(PlanRequested event) {
-		List<StaffingEstimate> estimates;
-		try {
-			estimates = this.engine.estimate(event.request(), this.options.ids());
+	@KafkaListener(topics = Topics.PLAN_REQUESTED, batch = "true",
+			concurrency = "${stackplan.costing.listener-concurrency:2}")
+	void on(List<ConsumerRecord<String, Object>> records) {
+		BatchSends answers = this.publisher.batch(records);
+		for (int i = 0; i < records.size(); i++) {
+			PlanRequested event = answers.value(i, PlanRequested.class);
+			List<OptionCost> costs;
+			try {
+				costs = this.engine.decide(event.request(), this.options.ids());
+			}
+			catch (RuntimeException ex) {
+				throw answers.fail(i,
+						new InvalidEventException("Cannot cost plan " + event.planId() + ": " + ex.getMessage(), ex));
+			}
+			answers.send(i, PlanEvent.COST_ESTIMATED, event.planId(),
+					new CostEstimated(event.planId(), this.knowledge.version(), this.clock.instant(), costs));
+			for (OptionCost cost : costs) {
+				record(cost.option(), "on_demand", cost.onDemandUsd());
+				record(cost.option(), "full_time_low", cost.fullTimeUsd().low());
+				record(cost.option(), "full_time_high", cost.fullTimeUsd().high());
+			}
 		}
-		catch (RuntimeException ex) {
-			throw new InvalidEventException("Cannot cost plan " + event.planId() + ": " + ex.getMessage(), ex);
-		}
-		this.publisher.publishAndWait(PlanEvent.COST_ESTIMATED, event.planId(),
-				new CostEstimated(event.planId(), this.knowledge.version(), this.clock.instant(), estimates));
-		for (StaffingEstimate estimate : estimates) {
-			record(estimate.option(), "on_demand", estimate.onDemand().totalUsd());
-			record(estimate.option(), "full_time_low", estimate.fullTime().totalUsd().low());
-			record(estimate.option(), "full_time_high", estimate.fullTime().totalUsd().high());
-		}
+		answers.awaitAcknowledgements();
 	}
 
 	private void record(String option, String model, BigDecimal amountUsd) {
-		DistributionSummary.builder("stackplan.cost.estimate")
-			.baseUnit("usd")
-			.description("Total engineer cost of a plan's staffing estimate")
-			.tags("option", option, "model", model)
-			.serviceLevelObjectives(10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000)
-			.register(this.meters)
+		// looked up once per option and model: a builder per record costs more than the
+		// record itself
+		this.estimates
+			.computeIfAbsent(option + "/" + model,
+					(key) -> DistributionSummary.builder("stackplan.cost.estimate")
+						.baseUnit("usd")
+						.description("Total engineer cost of a plan's staffing estimate")
+						.tags("option", option, "model", model)
+						.serviceLevelObjectives(10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000)
+						.register(this.meters))
 			.record(amountUsd.doubleValue());
 	}
 

@@ -1,6 +1,7 @@
 package dev.stackplan.costing.scenario;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.stackplan.contracts.event.ScenarioCostEstimated;
@@ -8,10 +9,13 @@ import dev.stackplan.contracts.event.ScenarioPlanRequested;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.contracts.event.OptionCost;
+import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.costing.plan.StackOptions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -58,17 +62,29 @@ class ScenarioRequestedListener {
 
 	}
 
-	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = "costing-scenarios",
+	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = "costing-scenarios", batch = "true",
 			concurrency = "${stackplan.costing.scenario-concurrency:2}")
-	void on(ScenarioPlanRequested event) {
-		Scenario scenario = scenario(event.overrides());
-		if (scenario.engine() == null) {
-			throw new InvalidEventException(
-					"The scenario's overrides do not make a valid knowledge base: " + scenario.failure());
+	void on(List<ConsumerRecord<String, Object>> records) {
+		BatchSends answers = this.publisher.batch(records);
+		for (int i = 0; i < records.size(); i++) {
+			ScenarioPlanRequested event = answers.value(i, ScenarioPlanRequested.class);
+			Scenario scenario = scenario(event.overrides());
+			if (scenario.engine() == null) {
+				throw answers.fail(i, new InvalidEventException(
+						"The scenario's overrides do not make a valid knowledge base: " + scenario.failure()));
+			}
+			List<OptionCost> costs;
+			try {
+				costs = scenario.engine().decide(event.request(), this.options.ids());
+			}
+			catch (RuntimeException ex) {
+				throw answers.fail(i, new InvalidEventException(
+						"Cannot cost plan " + event.planId() + " under the scenario: " + ex.getMessage(), ex));
+			}
+			answers.send(i, PlanEvent.SCENARIO_ESTIMATED, event.planId(),
+					new ScenarioCostEstimated(event.scenarioId(), event.planId(), scenario.knowledgeVersion(), costs));
 		}
-		this.publisher.publishAndWait(PlanEvent.SCENARIO_ESTIMATED, event.planId(),
-				new ScenarioCostEstimated(event.scenarioId(), event.planId(), scenario.knowledgeVersion(),
-						scenario.engine().estimate(event.request(), this.options.ids())));
+		answers.awaitAcknowledgements();
 	}
 
 	private Scenario scenario(JsonNode overrides) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.CostEstimated;
+import dev.stackplan.contracts.event.CostEstimatedV1;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
@@ -47,12 +48,17 @@ class CostEstimatedJsonTests {
 									List.of(Feature.values()).subList(0, 1 + engineers), 10, existing),
 							new Team(engineers, Math.min(1, engineers)), 4 + engineers * 8, budget);
 					CostEstimated event = new CostEstimated(UUID.randomUUID(), knowledge.version(), Instant.now(),
+							engine.decide(request, OPTIONS));
+					CostEstimatedV1 rich = new CostEstimatedV1(event.planId(), knowledge.version(), event.estimatedAt(),
 							engine.estimate(request, OPTIONS));
 
 					String json = WIRE.writeValueAsString(event);
+					String v1 = WIRE.writeValueAsString(rich);
 
 					assertThat(EventSchemas.violations(PlanEvent.COST_ESTIMATED, json)).as(json).isEmpty();
 					assertThat(WIRE.readValue(json, CostEstimated.class)).isEqualTo(event);
+					assertThat(EventSchemas.violations(PlanEvent.COST_ESTIMATED_V1, v1)).as(v1).isEmpty();
+					assertThat(WIRE.readValue(v1, CostEstimatedV1.class)).isEqualTo(rich);
 					checked++;
 				}
 			}

@@ -1,9 +1,13 @@
 package dev.stackplan.gateway.plan;
 
+import java.util.Optional;
+
+import dev.stackplan.contracts.topic.ConsumerGroups;
+
 /** The two halves of a plan and the service that owes each. */
 enum Half {
 
-	STACK("stack", "scoring"), COSTS("costs", "costing");
+	STACK("stack", ConsumerGroups.SCORING), COSTS("costs", ConsumerGroups.COSTING);
 
 	private final String column;
 
@@ -27,13 +31,13 @@ enum Half {
 	}
 
 	/** The half a consumer group owes, by its group id. */
-	static java.util.Optional<Half> ofService(String service) {
+	static Optional<Half> ofService(String service) {
 		for (Half half : values()) {
 			if (half.service.equals(service)) {
-				return java.util.Optional.of(half);
+				return Optional.of(half);
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 }

@@ -6,6 +6,7 @@ import dev.stackplan.gateway.GatewayProperties;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -38,9 +39,12 @@ class IntakeClient {
 		this.properties = properties;
 	}
 
-	/** Intake's answer as it was: status, content type and body. */
+	/**
+	 * Intake's answer as it was: status, content type and body, and when to retry a
+	 * refusal (a 503 under backpressure or while the broker is away, a 409 in flight).
+	 */
 	record IntakeAnswer(HttpStatusCode status, MediaType contentType, byte[] body, boolean replayed,
-			@Nullable Instant requestedAt) {
+			@Nullable Instant requestedAt, @Nullable String retryAfter) {
 
 	}
 
@@ -65,7 +69,8 @@ class IntakeClient {
 							.stream()
 							.findFirst()
 							.map(Instant::parse)
-							.orElse(null))))
+							.orElse(null),
+						response.headers().asHttpHeaders().getFirst(HttpHeaders.RETRY_AFTER))))
 			.timeout(this.properties.intakeTimeout());
 	}
 

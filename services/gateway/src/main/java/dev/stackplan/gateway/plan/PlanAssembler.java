@@ -1,54 +1,120 @@
 package dev.stackplan.gateway.plan;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
+import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.contracts.event.PlanAssembled;
 import dev.stackplan.contracts.event.StackAssessment;
+import dev.stackplan.contracts.event.StackDecision;
 import dev.stackplan.contracts.event.StaffingEstimate;
+import dev.stackplan.contracts.event.UsdRange;
+import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.PlanRequest;
+import dev.stackplan.costing.engine.CostEngine;
+import dev.stackplan.scoring.engine.ScoringEngine;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
 
 /**
  * Joins the stored halves of a plan: costing estimates every stack option because it runs
  * in parallel with scoring, and the plan shows the estimate of the option scoring
  * recommends, keeping the others.
+ *
+ * <p>
+ * The halves are stored as the events carry them. Since framework-scored.v2 and
+ * cost-estimated.v2 they are compact (numbers and ids); the evidence, quotes, labels and
+ * sources are rendered here, at read time, by the engines' own rendering over the
+ * knowledge base the plan names, so the answer is exactly as rich as a v1 half stored
+ * whole. A half of a knowledge version this gateway does not ship is reported missing
+ * with the reason rather than rendered with other words.
  */
-final class PlanAssembler {
+@Component
+class PlanAssembler {
 
-	private static final TypeReference<List<StaffingEstimate>> ESTIMATES = new TypeReference<>() {
+	private static final TypeReference<List<StaffingEstimate>> V1_ESTIMATES = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<OptionCost>> COMPACT_COSTS = new TypeReference<>() {
 	};
 
 	private final JsonMapper json;
 
-	PlanAssembler(JsonMapper json) {
+	private final String knowledgeVersion;
+
+	private final ScoringEngine scoring;
+
+	private final CostEngine costing;
+
+	PlanAssembler(JsonMapper json, KnowledgeBase knowledge) {
 		this.json = json;
+		this.knowledgeVersion = knowledge.version();
+		this.scoring = ScoringEngine.fromKnowledge(knowledge);
+		this.costing = CostEngine.fromKnowledge(knowledge);
 	}
 
 	PlanView view(PlanRow row) {
-		StackAssessment stack = (row.stack() != null) ? this.json.readValue(row.stack(), StackAssessment.class) : null;
 		PlanRequest request = (row.request() != null) ? this.json.readValue(row.request(), PlanRequest.class) : null;
-		PlanView.Staffing staffing = null;
-		if (row.costs() != null) {
-			List<StaffingEstimate> byOption = this.json.readValue(row.costs(), ESTIMATES);
-			StaffingEstimate recommended = (stack != null) ? find(byOption, stack.recommendation()).orElse(null) : null;
-			staffing = new PlanView.Staffing(Objects.requireNonNull(row.costsKnowledgeVersion()), recommended,
-					byOption);
-		}
 		List<PlanView.MissingHalf> missing = new ArrayList<>();
-		if (stack == null && row.stackProblem() != null) {
+		StackAssessment stack = null;
+		if (row.stack() != null) {
+			// bound from the text, not from a tree: a tree would round 0.0920 to 0.092
+			if (!isCompactStack(this.json.readTree(row.stack()))) {
+				stack = this.json.readValue(row.stack(), StackAssessment.class);
+			}
+			else if (renderable(row.stackKnowledgeVersion())) {
+				stack = this.scoring.render(this.json.readValue(row.stack(), StackDecision.class));
+			}
+			else {
+				missing.add(new PlanView.MissingHalf("stack", unrenderable(row.stackKnowledgeVersion())));
+			}
+		}
+		else if (row.stackProblem() != null) {
 			missing.add(new PlanView.MissingHalf("stack", row.stackProblem()));
 		}
-		if (row.costs() == null && row.costsProblem() != null) {
+		PlanView.Staffing staffing = null;
+		if (row.costs() != null) {
+			List<StaffingEstimate> byOption = estimates(row, request, missing);
+			if (byOption != null) {
+				StaffingEstimate recommended = (stack != null) ? find(byOption, stack.recommendation()) : null;
+				staffing = new PlanView.Staffing(Objects.requireNonNull(row.costsKnowledgeVersion()), recommended,
+						byOption);
+			}
+		}
+		else if (row.costsProblem() != null) {
 			missing.add(new PlanView.MissingHalf("staffing", row.costsProblem()));
 		}
 		return new PlanView(row.planId(), row.status(), row.stackKnowledgeVersion(), row.requestedAt(),
 				row.assembledAt(), request, stack, staffing, missing);
+	}
+
+	private @Nullable List<StaffingEstimate> estimates(PlanRow row, @Nullable PlanRequest request,
+			List<PlanView.MissingHalf> missing) {
+		JsonNode first = this.json.readTree(row.costs()).path(0);
+		if (!isCompactCost(first)) {
+			return this.json.readValue(row.costs(), V1_ESTIMATES);
+		}
+		if (!renderable(row.costsKnowledgeVersion())) {
+			missing.add(new PlanView.MissingHalf("staffing", unrenderable(row.costsKnowledgeVersion())));
+			return null;
+		}
+		if (request == null) {
+			// the costs arrived before the request they derive from: rendered once it is
+			// stored
+			return null;
+		}
+		List<StaffingEstimate> byOption = new ArrayList<>();
+		for (OptionCost cost : this.json.readValue(row.costs(), COMPACT_COSTS)) {
+			byOption.add(this.costing.render(request, cost));
+		}
+		return byOption;
 	}
 
 	/** The plan as one line of a list. */
@@ -61,25 +127,68 @@ final class PlanAssembler {
 				(product != null) ? product.path("kind").asString(null) : null, recommendation);
 	}
 
-	/** The summary event of a complete plan. */
+	/**
+	 * The summary event of a complete plan, read from the stored halves without rendering
+	 * them.
+	 */
 	PlanAssembled assembled(PlanRow row, Instant assembledAt) {
-		PlanView view = view(row);
-		if (!row.complete() || view.stack() == null || view.staffing() == null) {
+		if (!row.complete() || row.stack() == null || row.costs() == null) {
 			throw new IllegalStateException("Plan " + row.planId() + " is not complete");
 		}
-		StaffingEstimate recommended = view.staffing().recommended();
-		if (recommended == null) {
-			throw new IllegalStateException("Plan " + row.planId() + " has no estimate for its recommendation "
-					+ view.stack().recommendation());
+		String recommendation = this.json.readTree(row.stack()).path("recommendation").asString(null);
+		BigDecimal onDemand = null;
+		UsdRange fullTime = null;
+		if (isCompactCost(this.json.readTree(row.costs()).path(0))) {
+			for (OptionCost cost : this.json.readValue(row.costs(), COMPACT_COSTS)) {
+				if (cost.option().equals(recommendation)) {
+					onDemand = cost.onDemandUsd();
+					fullTime = cost.fullTimeUsd();
+				}
+			}
+		}
+		else {
+			for (StaffingEstimate estimate : this.json.readValue(row.costs(), V1_ESTIMATES)) {
+				if (estimate.option().equals(recommendation)) {
+					onDemand = estimate.onDemand().totalUsd();
+					fullTime = estimate.fullTime().totalUsd();
+				}
+			}
+		}
+		if (recommendation == null || onDemand == null || fullTime == null) {
+			throw new IllegalStateException(
+					"Plan " + row.planId() + " has no estimate for its recommendation " + recommendation);
 		}
 		Instant requestedAt = (row.requestedAt() != null) ? row.requestedAt() : assembledAt;
 		return new PlanAssembled(row.planId(), row.status(), Objects.requireNonNull(row.stackKnowledgeVersion()),
-				view.stack().recommendation(), recommended.onDemand().totalUsd(), recommended.fullTime().totalUsd(),
-				requestedAt, (row.assembledAt() != null) ? row.assembledAt() : assembledAt);
+				recommendation, onDemand, fullTime, requestedAt,
+				(row.assembledAt() != null) ? row.assembledAt() : assembledAt);
 	}
 
-	private static Optional<StaffingEstimate> find(List<StaffingEstimate> estimates, String option) {
-		return estimates.stream().filter((estimate) -> estimate.option().equals(option)).findFirst();
+	/**
+	 * A v2 stack carries weights by factor id; a v1 stack carries the factors themselves.
+	 */
+	private static boolean isCompactStack(JsonNode stack) {
+		return stack.has("weights");
+	}
+
+	/**
+	 * A v2 option cost carries its bookings; a v1 estimate carries roles and line items.
+	 */
+	private static boolean isCompactCost(JsonNode option) {
+		return option.has("bookings");
+	}
+
+	private boolean renderable(@Nullable String knowledgeVersion) {
+		return this.knowledgeVersion.equals(knowledgeVersion);
+	}
+
+	private String unrenderable(@Nullable String knowledgeVersion) {
+		return "computed with knowledge version " + knowledgeVersion + ", which this gateway does not ship (it has "
+				+ this.knowledgeVersion + ")";
+	}
+
+	private static @Nullable StaffingEstimate find(List<StaffingEstimate> estimates, String option) {
+		return estimates.stream().filter((estimate) -> estimate.option().equals(option)).findFirst().orElse(null);
 	}
 
 }

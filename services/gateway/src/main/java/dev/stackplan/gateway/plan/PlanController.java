@@ -18,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -59,12 +60,12 @@ class PlanController {
 
 	private final Clock clock;
 
-	PlanController(IntakeClient intake, PlanRepository plans, PlanWatcher watcher, JsonMapper json,
-			GatewayProperties properties, Clock clock) {
+	PlanController(IntakeClient intake, PlanRepository plans, PlanWatcher watcher, PlanAssembler assembler,
+			JsonMapper json, GatewayProperties properties, Clock clock) {
 		this.intake = intake;
 		this.plans = plans;
 		this.watcher = watcher;
-		this.assembler = new PlanAssembler(json);
+		this.assembler = assembler;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
@@ -88,9 +89,12 @@ class PlanController {
 		MediaType type = (contentType != null) ? contentType : MediaType.APPLICATION_JSON;
 		return this.intake.submit(payload, type, client.id(), idempotencyKey).flatMap((answer) -> {
 			if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
-				return Mono.just(ResponseEntity.status(answer.status())
-					.contentType(answer.contentType())
-					.body(publicProblem(answer, exchange)));
+				ResponseEntity.BodyBuilder refused = ResponseEntity.status(answer.status())
+					.contentType(answer.contentType());
+				if (answer.retryAfter() != null) {
+					refused.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+				}
+				return Mono.just(refused.body(publicProblem(answer, exchange)));
 			}
 			JsonNode accepted = this.json.readTree(answer.body());
 			UUID planId = UUID.fromString(accepted.required("planId").asString());

@@ -1,21 +1,37 @@
 package dev.stackplan.gateway.plan;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
 
+import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.kit.ConsumerGroupProbe;
+import dev.stackplan.kit.ConsumerGroupProbe.GroupState;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Plans still waiting for a half after the plan timeout become PARTIAL, so clients get
- * what exists and know what is missing. Idempotent, so every gateway instance may run it.
+ * what exists and know what is missing, but only while the service that owes the half is
+ * really down (its consumer group has no member): a plan that waits in a queue behind
+ * others is late, not failed, and stays PENDING (intake's backpressure keeps that wait
+ * short). When the broker cannot say, nothing is marked. Idempotent, so every gateway
+ * instance may run it.
  */
 @Component
 class PlanDeadlineSweeper {
 
+	private static final Log logger = LogFactory.getLog(PlanDeadlineSweeper.class);
+
 	private final PlanRepository plans;
+
+	private final ConsumerGroupProbe probe;
 
 	private final GatewayProperties properties;
 
@@ -23,8 +39,10 @@ class PlanDeadlineSweeper {
 
 	private final MeterRegistry meters;
 
-	PlanDeadlineSweeper(PlanRepository plans, GatewayProperties properties, Clock clock, MeterRegistry meters) {
+	PlanDeadlineSweeper(PlanRepository plans, ConsumerGroupProbe probe, GatewayProperties properties, Clock clock,
+			MeterRegistry meters) {
 		this.plans = plans;
+		this.probe = probe;
 		this.properties = properties;
 		this.clock = clock;
 		this.meters = meters;
@@ -32,12 +50,29 @@ class PlanDeadlineSweeper {
 
 	@Scheduled(fixedDelayString = "${stackplan.gateway.deadline-check-interval:1s}")
 	void markOverduePlansPartial() {
-		Long partial = this.plans
-			.markOverdueAsPartial(this.clock.instant().minus(this.properties.planTimeout()),
-					"did not answer within " + this.properties.planTimeout().toSeconds() + " s")
-			.block(this.properties.storeTimeout());
-		if (partial != null && partial > 0) {
-			this.meters.counter("stackplan.plans.assembled", "status", "PARTIAL").increment(partial);
+		Map<String, GroupState> services;
+		try {
+			services = this.probe.probe(Arrays.stream(Half.values()).map(Half::service).toList(),
+					Topics.PLAN_REQUESTED);
+		}
+		catch (ConsumerGroupProbe.ProbeFailedException ex) {
+			logger.debug("Cannot tell which services run; no plan is marked PARTIAL", ex);
+			return;
+		}
+		Instant deadline = this.clock.instant().minus(this.properties.planTimeout());
+		for (Half half : Half.values()) {
+			GroupState state = services.get(half.service());
+			if (state != null && state.alive()) {
+				continue;
+			}
+			Long partial = this.plans
+				.markOverdueAsPartial(half, deadline,
+						half.service() + " did not answer within " + this.properties.planTimeout().toSeconds()
+								+ " s and is not running")
+				.block(this.properties.storeTimeout());
+			if (partial != null && partial > 0) {
+				this.meters.counter("stackplan.plans.assembled", "status", "PARTIAL").increment(partial);
+			}
 		}
 	}
 

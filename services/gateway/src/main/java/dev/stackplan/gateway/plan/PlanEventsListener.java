@@ -3,35 +3,44 @@ package dev.stackplan.gateway.plan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.CostEstimated;
+import dev.stackplan.contracts.event.CostEstimatedV1;
 import dev.stackplan.contracts.event.FrameworkScored;
+import dev.stackplan.contracts.event.FrameworkScoredV1;
 import dev.stackplan.contracts.event.PlanAssembled;
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.plan.PlanRepository.StoredHalf;
+import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.PlanEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Joins the parts of each plan into the read model. One listener reads all three topics:
- * they are co-partitioned by planId and the range assignor hands one consumer the same
- * partition of each, so the halves of a plan are applied one after the other. The offset
- * is committed only after the store (and, for the completing half, the broker)
- * acknowledged, so a crash replays the event and the upserts make the replay change
- * nothing.
+ * Joins the parts of each plan into the read model, a batch at a time. One listener reads
+ * all three topics: they are co-partitioned by planId and the range assignor hands one
+ * consumer the same partition of each, so no two consumers write the same plan. A batch
+ * is stored with one statement per kind of part (requests, then stacks, then costs), the
+ * plans it completed are published as plan.assembled without waiting for each, and the
+ * offsets are committed only after the store and the broker acknowledged; a crash replays
+ * the batch and the upserts make the replay change nothing.
  */
 @Component
-@KafkaListener(topics = { Topics.PLAN_REQUESTED, Topics.FRAMEWORK_SCORED, Topics.COST_ESTIMATED },
-		concurrency = "${stackplan.gateway.listener-concurrency:3}")
 class PlanEventsListener {
 
 	private final PlanRepository plans;
@@ -50,11 +59,11 @@ class PlanEventsListener {
 
 	private final Timer latency;
 
-	PlanEventsListener(PlanRepository plans, PlanEventPublisher publisher, JsonMapper json,
+	PlanEventsListener(PlanRepository plans, PlanEventPublisher publisher, PlanAssembler assembler, JsonMapper json,
 			GatewayProperties properties, Clock clock, MeterRegistry meters) {
 		this.plans = plans;
 		this.publisher = publisher;
-		this.assembler = new PlanAssembler(json);
+		this.assembler = assembler;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
@@ -65,47 +74,111 @@ class PlanEventsListener {
 			.register(meters);
 	}
 
-	@KafkaHandler
-	void on(PlanRequested event) {
-		this.plans
-			.recordRequested(event.planId(), event.clientId(), event.requestedAt(),
-					this.json.writeValueAsString(event.request()))
-			.block(this.properties.storeTimeout());
+	@KafkaListener(topics = { Topics.PLAN_REQUESTED, Topics.FRAMEWORK_SCORED, Topics.COST_ESTIMATED }, batch = "true",
+			concurrency = "${stackplan.gateway.listener-concurrency:3}")
+	void on(List<ConsumerRecord<String, Object>> records) {
+		BatchSends assembled = this.publisher.batch(records);
+		Parts parts = new Parts();
+		for (int i = 0; i < records.size(); i++) {
+			try {
+				parts.add(assembled.value(i, Object.class), i);
+			}
+			catch (BatchListenerFailedException ex) {
+				// store what came before the bad record, then let the error handler
+				// dead-letter it
+				store(parts, assembled);
+				throw ex;
+			}
+		}
+		store(parts, assembled);
 	}
 
-	@KafkaHandler
-	void on(FrameworkScored event) {
-		this.plans
-			.recordScored(event.planId(), event.knowledgeVersion(), event.scoredAt(),
-					this.json.writeValueAsString(event.stack()))
-			.block(this.properties.storeTimeout());
-		publishIfAssembled(event.planId());
-	}
-
-	@KafkaHandler
-	void on(CostEstimated event) {
-		this.plans
-			.recordEstimated(event.planId(), event.knowledgeVersion(), event.estimatedAt(),
-					this.json.writeValueAsString(event.byOption()))
-			.block(this.properties.storeTimeout());
-		publishIfAssembled(event.planId());
+	private void store(Parts parts, BatchSends assembled) {
+		Duration timeout = this.properties.storeTimeout();
+		this.plans.recordRequested(List.copyOf(parts.requested.values())).block(timeout);
+		this.plans.recordScored(List.copyOf(parts.scored.values())).block(timeout);
+		this.plans.recordEstimated(List.copyOf(parts.estimated.values())).block(timeout);
+		publishAssembled(parts, assembled);
 	}
 
 	/**
-	 * Also finishes the job of an earlier delivery that stored the plan but died before
+	 * Also finishes the job of an earlier delivery that stored a plan but died before
 	 * publishing.
 	 */
-	private void publishIfAssembled(UUID planId) {
-		PlanRow row = this.plans.findById(planId).block(this.properties.storeTimeout());
-		if (row == null || !row.complete() || row.assembledPublished()) {
+	private void publishAssembled(Parts parts, BatchSends assembled) {
+		if (parts.halves.isEmpty()) {
 			return;
 		}
+		Duration timeout = this.properties.storeTimeout();
+		List<PlanRow> complete = this.plans.findUnpublished(parts.halves.keySet()).collectList().block(timeout);
+		if (complete == null || complete.isEmpty()) {
+			return;
+		}
+		// in record order, so an unacknowledged plan is reported at its first record
+		complete.sort(Comparator.comparing((PlanRow row) -> parts.halves.get(row.planId())));
 		Instant now = this.clock.instant();
-		PlanAssembled assembled = this.assembler.assembled(row, now);
-		this.publisher.publishAndWait(PlanEvent.PLAN_ASSEMBLED, planId, assembled);
-		this.plans.markAssembledPublished(planId, now).block(this.properties.storeTimeout());
-		this.meters.counter("stackplan.plans.assembled", "status", assembled.status()).increment();
-		this.latency.record(Duration.between(assembled.requestedAt(), assembled.assembledAt()));
+		List<PlanAssembled> events = new ArrayList<>(complete.size());
+		for (PlanRow row : complete) {
+			PlanAssembled event = this.assembler.assembled(row, now);
+			assembled.send(parts.halves.get(row.planId()), PlanEvent.PLAN_ASSEMBLED, row.planId(), event);
+			events.add(event);
+		}
+		assembled.awaitAcknowledgements();
+		this.plans.markAssembledPublished(complete.stream().map(PlanRow::planId).toList(), now).block(timeout);
+		for (PlanAssembled event : events) {
+			this.meters.counter("stackplan.plans.assembled", "status", event.status()).increment();
+			this.latency.record(Duration.between(event.requestedAt(), event.assembledAt()));
+		}
+	}
+
+	/**
+	 * The parts of one batch by kind, at most one of each kind per plan (a redelivered
+	 * duplicate in the same batch would make one statement write a row twice).
+	 */
+	private final class Parts {
+
+		private final Map<UUID, StoredHalf> requested = new LinkedHashMap<>();
+
+		private final Map<UUID, StoredHalf> scored = new LinkedHashMap<>();
+
+		private final Map<UUID, StoredHalf> estimated = new LinkedHashMap<>();
+
+		/**
+		 * The plans that got a half, with the index of the last record that brought one.
+		 */
+		private final Map<UUID, Integer> halves = new LinkedHashMap<>();
+
+		void add(Object event, int index) {
+			if (event instanceof PlanRequested requested) {
+				this.requested.putIfAbsent(requested.planId(), new StoredHalf(requested.planId(), requested.clientId(),
+						requested.requestedAt(), json(requested.request())));
+			}
+			else if (event instanceof FrameworkScored scored) {
+				half(this.scored, scored.planId(), scored.knowledgeVersion(), scored.scoredAt(), scored.stack(), index);
+			}
+			else if (event instanceof CostEstimated estimated) {
+				half(this.estimated, estimated.planId(), estimated.knowledgeVersion(), estimated.estimatedAt(),
+						estimated.byOption(), index);
+			}
+			else if (event instanceof FrameworkScoredV1 scored) {
+				half(this.scored, scored.planId(), scored.knowledgeVersion(), scored.scoredAt(), scored.stack(), index);
+			}
+			else if (event instanceof CostEstimatedV1 estimated) {
+				half(this.estimated, estimated.planId(), estimated.knowledgeVersion(), estimated.estimatedAt(),
+						estimated.byOption(), index);
+			}
+		}
+
+		private void half(Map<UUID, StoredHalf> kind, UUID planId, String knowledgeVersion, Instant at, Object half,
+				int index) {
+			kind.putIfAbsent(planId, new StoredHalf(planId, knowledgeVersion, at, json(half)));
+			this.halves.put(planId, index);
+		}
+
+		private String json(Object value) {
+			return PlanEventsListener.this.json.writeValueAsString(value);
+		}
+
 	}
 
 }

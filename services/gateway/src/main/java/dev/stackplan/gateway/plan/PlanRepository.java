@@ -1,6 +1,9 @@
 package dev.stackplan.gateway.plan;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import dev.stackplan.gateway.Rows;
@@ -47,25 +50,40 @@ class PlanRepository {
 	}
 
 	Mono<Void> recordRequested(UUID planId, String clientId, Instant requestedAt, String requestJson) {
-		return this.db.sql("""
+		return recordRequested(List.of(new StoredHalf(planId, clientId, requestedAt, requestJson)));
+	}
+
+	Mono<Void> recordScored(UUID planId, String knowledgeVersion, Instant scoredAt, String stackJson) {
+		return recordScored(List.of(new StoredHalf(planId, knowledgeVersion, scoredAt, stackJson)));
+	}
+
+	Mono<Void> recordEstimated(UUID planId, String knowledgeVersion, Instant estimatedAt, String costsJson) {
+		return recordEstimated(List.of(new StoredHalf(planId, knowledgeVersion, estimatedAt, costsJson)));
+	}
+
+	/**
+	 * Stores the requests of a batch in one statement.
+	 * @param requests the requests, at most one per plan
+	 */
+	Mono<Void> recordRequested(List<StoredHalf> requests) {
+		return upsert(requests, """
 				insert into plans (plan_id, client_id, status, requested_at, request)
-				values (:id, :client, 'PENDING', :at, cast(:request as jsonb))
+				values %s
 				on conflict (plan_id) do update
 				set client_id = excluded.client_id, requested_at = excluded.requested_at, request = excluded.request,
 				    updated_at = now()
 				where plans.request is null
-				""")
-			.bind("id", planId)
-			.bind("client", clientId)
-			.bind("at", requestedAt)
-			.bind("request", requestJson)
-			.then();
+				""", "(:id%1$d, :client%1$d, 'PENDING', :at%1$d, cast(:json%1$d as jsonb))");
 	}
 
-	Mono<Void> recordScored(UUID planId, String knowledgeVersion, Instant scoredAt, String stackJson) {
-		return this.db.sql("""
+	/**
+	 * Stores the stack halves of a batch in one statement; a plan whose costs are there
+	 * turns COMPLETE in it.
+	 */
+	Mono<Void> recordScored(List<StoredHalf> halves) {
+		return upsert(halves, """
 				insert into plans (plan_id, status, stack, stack_knowledge_version, scored_at)
-				values (:id, 'PENDING', cast(:stack as jsonb), :version, :at)
+				values %s
 				on conflict (plan_id) do update
 				set stack = excluded.stack, stack_knowledge_version = excluded.stack_knowledge_version,
 				    scored_at = excluded.scored_at,
@@ -73,18 +91,17 @@ class PlanRepository {
 				    assembled_at = case when plans.costs is not null then now() else plans.assembled_at end,
 				    updated_at = now()
 				where plans.stack is null
-				""")
-			.bind("id", planId)
-			.bind("stack", stackJson)
-			.bind("version", knowledgeVersion)
-			.bind("at", scoredAt)
-			.then();
+				""", "(:id%1$d, 'PENDING', cast(:json%1$d as jsonb), :version%1$d, :at%1$d)");
 	}
 
-	Mono<Void> recordEstimated(UUID planId, String knowledgeVersion, Instant estimatedAt, String costsJson) {
-		return this.db.sql("""
+	/**
+	 * Stores the cost halves of a batch in one statement; a plan whose stack is there
+	 * turns COMPLETE in it.
+	 */
+	Mono<Void> recordEstimated(List<StoredHalf> halves) {
+		return upsert(halves, """
 				insert into plans (plan_id, status, costs, costs_knowledge_version, estimated_at)
-				values (:id, 'PENDING', cast(:costs as jsonb), :version, :at)
+				values %s
 				on conflict (plan_id) do update
 				set costs = excluded.costs, costs_knowledge_version = excluded.costs_knowledge_version,
 				    estimated_at = excluded.estimated_at,
@@ -92,12 +109,58 @@ class PlanRepository {
 				    assembled_at = case when plans.stack is not null then now() else plans.assembled_at end,
 				    updated_at = now()
 				where plans.costs is null
-				""")
-			.bind("id", planId)
-			.bind("costs", costsJson)
-			.bind("version", knowledgeVersion)
-			.bind("at", estimatedAt)
-			.then();
+				""", "(:id%1$d, 'PENDING', cast(:json%1$d as jsonb), :version%1$d, :at%1$d)");
+	}
+
+	private Mono<Void> upsert(List<StoredHalf> halves, String statement, String row) {
+		if (halves.isEmpty()) {
+			return Mono.empty();
+		}
+		StringJoiner rows = new StringJoiner(", ");
+		for (int i = 0; i < halves.size(); i++) {
+			rows.add(row.formatted(i));
+		}
+		DatabaseClient.GenericExecuteSpec sql = this.db.sql(statement.formatted(rows));
+		for (int i = 0; i < halves.size(); i++) {
+			StoredHalf half = halves.get(i);
+			sql = sql.bind("id" + i, half.planId()).bind("at" + i, half.at()).bind("json" + i, half.json());
+			sql = sql.bind((row.contains(":client") ? "client" : "version") + i, half.tag());
+		}
+		return sql.then();
+	}
+
+	/**
+	 * The plans among these that are COMPLETE and whose plan.assembled is not yet
+	 * published.
+	 */
+	Flux<PlanRow> findUnpublished(Collection<UUID> planIds) {
+		return this.db
+			.sql("select " + COLUMNS
+					+ " from plans where plan_id = any(:ids) and status = 'COMPLETE' and not assembled_published")
+			.bind("ids", planIds.toArray(UUID[]::new))
+			.map(PlanRepository::toRow)
+			.all();
+	}
+
+	/** plan.assembled of these plans was acknowledged by the broker. */
+	Mono<Void> markAssembledPublished(Collection<UUID> planIds, Instant assembledAt) {
+		return this.db.sql("""
+				update plans set assembled_published = true, assembled_at = coalesce(assembled_at, :at),
+				    updated_at = now()
+				where plan_id = any(:ids)
+				""").bind("ids", planIds.toArray(UUID[]::new)).bind("at", assembledAt).then();
+	}
+
+	/**
+	 * One part of a plan as a batch stores it.
+	 *
+	 * @param planId the plan
+	 * @param tag the client id of a request, the knowledge version of a half
+	 * @param at when the part was made
+	 * @param json the part as JSON
+	 */
+	record StoredHalf(UUID planId, String tag, Instant at, String json) {
+
 	}
 
 	/**
@@ -106,11 +169,7 @@ class PlanRepository {
 	 * assembled; this only backfills it.
 	 */
 	Mono<Void> markAssembledPublished(UUID planId, Instant assembledAt) {
-		return this.db.sql("""
-				update plans set assembled_published = true, assembled_at = coalesce(assembled_at, :at),
-				    updated_at = now()
-				where plan_id = :id
-				""").bind("id", planId).bind("at", assembledAt).then();
+		return markAssembledPublished(List.of(planId), assembledAt);
 	}
 
 	Mono<PlanRow> findById(UUID planId) {
@@ -121,18 +180,29 @@ class PlanRepository {
 	}
 
 	/**
-	 * Plans still waiting for a half after the deadline become PARTIAL, each missing half
-	 * with its reason.
-	 * @return how many plans became PARTIAL
+	 * Plans still waiting for this half after the deadline become PARTIAL, the half
+	 * missing with the reason. Called only while the service that owes the half is not
+	 * running: a plan that merely waits in its queue stays PENDING.
+	 * @return how many plans turned PARTIAL (a plan already PARTIAL for its other half is
+	 * not counted again)
 	 */
-	Mono<Long> markOverdueAsPartial(Instant requestedBefore, String reason) {
+	Mono<Long> markOverdueAsPartial(Half half, Instant requestedBefore, String reason) {
 		return this.db.sql("""
-				update plans set status = 'PARTIAL',
-				    stack_problem = case when stack is null then coalesce(stack_problem, 'scoring ' || :reason) end,
-				    costs_problem = case when costs is null then coalesce(costs_problem, 'costing ' || :reason) end,
-				    updated_at = now()
-				where status = 'PENDING' and requested_at < :before
-				""").bind("before", requestedBefore).bind("reason", reason).fetch().rowsUpdated();
+				with overdue as (
+				    select plan_id, status as was from plans
+				    where status in ('PENDING', 'PARTIAL') and requested_at < :before
+				      and %1$s is null and %1$s_problem is null
+				    for update)
+				update plans p set status = 'PARTIAL', %1$s_problem = :reason, updated_at = now()
+				from overdue o where p.plan_id = o.plan_id
+				returning o.was
+				""".formatted(half.column()))
+			.bind("before", requestedBefore)
+			.bind("reason", reason)
+			.map((row) -> row.get("was", String.class))
+			.all()
+			.filter("PENDING"::equals)
+			.count();
 	}
 
 	/**

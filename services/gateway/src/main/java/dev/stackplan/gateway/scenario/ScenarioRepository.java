@@ -1,6 +1,8 @@
 package dev.stackplan.gateway.scenario;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 import dev.stackplan.gateway.Rows;
@@ -80,28 +82,62 @@ class ScenarioRepository {
 	 * a redelivered half changes nothing.
 	 */
 	Mono<Void> recordHalf(UUID scenarioId, UUID planId, String half, String knowledgeVersion, String json) {
+		return recordHalves(half, List.of(new ResultHalf(scenarioId, planId, knowledgeVersion, json)));
+	}
+
+	/**
+	 * Stores the same half of many replayed plans in one statement, each once, and counts
+	 * the plans it completed on their scenarios.
+	 * @param half stack or costs
+	 * @param results at most one per scenario and plan
+	 */
+	Mono<Void> recordHalves(String half, List<ResultHalf> results) {
 		if (!"stack".equals(half) && !"costs".equals(half)) {
 			throw new IllegalArgumentException("Not a half of a plan: " + half);
 		}
-		return this.db.sql("""
+		if (results.isEmpty()) {
+			return Mono.empty();
+		}
+		StringJoiner rows = new StringJoiner(", ");
+		for (int i = 0; i < results.size(); i++) {
+			rows.add("(:scenario%1$d, :plan%1$d, cast(:json%1$d as jsonb), :version%1$d)".formatted(i));
+		}
+		DatabaseClient.GenericExecuteSpec sql = this.db.sql("""
 				with stored as (
 				    insert into scenario_results (scenario_id, plan_id, %1$s, knowledge_version)
-				    values (:scenario, :plan, cast(:json as jsonb), :version)
+				    values %2$s
 				    on conflict (scenario_id, plan_id) do update set %1$s = excluded.%1$s
 				    where scenario_results.%1$s is null
-				    returning (stack is not null and costs is not null) as complete
+				    returning scenario_id, (stack is not null and costs is not null) as complete
+				), done as (
+				    select scenario_id, count(*) as plans from stored where complete group by scenario_id
 				)
-				update scenarios
-				set processed = processed + 1,
-				    status = case when processed + 1 >= total then 'COMPLETE' else status end,
-				    finished_at = case when processed + 1 >= total then now() else finished_at end
-				where scenario_id = :scenario and exists (select 1 from stored where complete)
-				""".formatted(half))
-			.bind("scenario", scenarioId)
-			.bind("plan", planId)
-			.bind("json", json)
-			.bind("version", knowledgeVersion)
-			.then();
+				update scenarios s
+				set processed = s.processed + d.plans,
+				    status = case when s.processed + d.plans >= s.total then 'COMPLETE' else s.status end,
+				    finished_at = case when s.processed + d.plans >= s.total then now() else s.finished_at end
+				from done d where s.scenario_id = d.scenario_id
+				""".formatted(half, rows));
+		for (int i = 0; i < results.size(); i++) {
+			ResultHalf result = results.get(i);
+			sql = sql.bind("scenario" + i, result.scenarioId())
+				.bind("plan" + i, result.planId())
+				.bind("json" + i, result.json())
+				.bind("version" + i, result.knowledgeVersion());
+		}
+		return sql.then();
+	}
+
+	/**
+	 * One half of a replayed plan as a batch stores it.
+	 *
+	 * @param scenarioId the scenario
+	 * @param planId the replayed plan
+	 * @param knowledgeVersion the overridden knowledge's version
+	 * @param json the half as JSON
+	 */
+	record ResultHalf(UUID scenarioId, UUID planId, String knowledgeVersion, String json) {
+
 	}
 
 	Mono<ScenarioRow> find(UUID scenarioId) {
@@ -120,33 +156,38 @@ class ScenarioRepository {
 
 	/**
 	 * Each replayed plan beside its production baseline, reduced in the database to the
-	 * figures compared.
+	 * figures compared. Costs are read in both stored forms: compact (cost-estimated.v2,
+	 * totals at the top) and rich (v1, totals inside each estimate).
 	 */
 	Flux<ComparedPlan> compare(UUID scenarioId) {
-		return this.db.sql("""
-				select r.plan_id, p.request #>> '{product,kind}' as kind,
-				    p.plan_id is not null as has_baseline,
-				    p.stack ->> 'recommendation' as baseline_recommendation,
-				    r.stack ->> 'recommendation' as scenario_recommendation,
-				    coalesce(p.stack = r.stack and p.costs = r.costs, false) as identical,
-				    (select jsonb_object_agg(o ->> 'option', o -> 'score')
-				       from jsonb_array_elements(p.stack -> 'options') o)::text as baseline_scores,
-				    (select jsonb_object_agg(o ->> 'option', o -> 'score')
-				       from jsonb_array_elements(r.stack -> 'options') o)::text as scenario_scores,
-				    b.estimate #>> '{onDemand,totalUsd}' as baseline_on_demand,
-				    b.estimate #>> '{fullTime,totalUsd,low}' as baseline_full_time_low,
-				    b.estimate #>> '{fullTime,totalUsd,high}' as baseline_full_time_high,
-				    s.estimate #>> '{onDemand,totalUsd}' as scenario_on_demand,
-				    s.estimate #>> '{fullTime,totalUsd,low}' as scenario_full_time_low,
-				    s.estimate #>> '{fullTime,totalUsd,high}' as scenario_full_time_high
-				from scenario_results r
-				left join plans p on p.plan_id = r.plan_id and p.stack is not null and p.costs is not null
-				left join lateral (select jsonb_path_query_first(p.costs, '$[*] ? (@.option == $o)',
-				    jsonb_build_object('o', p.stack ->> 'recommendation')) as estimate) b on true
-				left join lateral (select jsonb_path_query_first(r.costs, '$[*] ? (@.option == $o)',
-				    jsonb_build_object('o', r.stack ->> 'recommendation')) as estimate) s on true
-				where r.scenario_id = :id and r.stack is not null and r.costs is not null
-				""").bind("id", scenarioId).map(ComparedPlan::of).all();
+		return this.db
+			.sql("""
+					select r.plan_id, p.request #>> '{product,kind}' as kind,
+					    p.plan_id is not null as has_baseline,
+					    p.stack ->> 'recommendation' as baseline_recommendation,
+					    r.stack ->> 'recommendation' as scenario_recommendation,
+					    coalesce(p.stack = r.stack and p.costs = r.costs, false) as identical,
+					    (select jsonb_object_agg(o ->> 'option', o -> 'score')
+					       from jsonb_array_elements(p.stack -> 'options') o)::text as baseline_scores,
+					    (select jsonb_object_agg(o ->> 'option', o -> 'score')
+					       from jsonb_array_elements(r.stack -> 'options') o)::text as scenario_scores,
+					    coalesce(b.estimate #>> '{onDemandUsd}', b.estimate #>> '{onDemand,totalUsd}') as baseline_on_demand,
+					    coalesce(b.estimate #>> '{fullTimeUsd,low}', b.estimate #>> '{fullTime,totalUsd,low}') as baseline_full_time_low,
+					    coalesce(b.estimate #>> '{fullTimeUsd,high}', b.estimate #>> '{fullTime,totalUsd,high}') as baseline_full_time_high,
+					    coalesce(s.estimate #>> '{onDemandUsd}', s.estimate #>> '{onDemand,totalUsd}') as scenario_on_demand,
+					    coalesce(s.estimate #>> '{fullTimeUsd,low}', s.estimate #>> '{fullTime,totalUsd,low}') as scenario_full_time_low,
+					    coalesce(s.estimate #>> '{fullTimeUsd,high}', s.estimate #>> '{fullTime,totalUsd,high}') as scenario_full_time_high
+					from scenario_results r
+					left join plans p on p.plan_id = r.plan_id and p.stack is not null and p.costs is not null
+					left join lateral (select jsonb_path_query_first(p.costs, '$[*] ? (@.option == $o)',
+					    jsonb_build_object('o', p.stack ->> 'recommendation')) as estimate) b on true
+					left join lateral (select jsonb_path_query_first(r.costs, '$[*] ? (@.option == $o)',
+					    jsonb_build_object('o', r.stack ->> 'recommendation')) as estimate) s on true
+					where r.scenario_id = :id and r.stack is not null and r.costs is not null
+					""")
+			.bind("id", scenarioId)
+			.map(ComparedPlan::of)
+			.all();
 	}
 
 	private static ScenarioRow toRow(Readable row) {

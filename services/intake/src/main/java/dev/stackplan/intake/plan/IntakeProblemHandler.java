@@ -49,6 +49,16 @@ class IntakeProblemHandler {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> behind(PipelineBehindException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		problem.setType(URI.create("https://stackplan.dev/problems/planner-busy"));
+		problem.setTitle("Planner busy");
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
+			.body(problem);
+	}
+
+	@ExceptionHandler
 	ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 				ex.getMessage() + "; use a new key for a new request.");

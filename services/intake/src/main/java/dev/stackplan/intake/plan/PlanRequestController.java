@@ -62,14 +62,17 @@ class PlanRequestController {
 
 	private final MeterRegistry meters;
 
+	private final PipelineBackpressure backpressure;
+
 	PlanRequestController(PlanEventPublisher publisher, IdempotencyKeys keys, IntakeProperties properties,
-			JsonMapper json, Clock clock, MeterRegistry meters) {
+			JsonMapper json, Clock clock, MeterRegistry meters, PipelineBackpressure backpressure) {
 		this.publisher = publisher;
 		this.keys = keys;
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
 		this.meters = meters;
+		this.backpressure = backpressure;
 	}
 
 	@PostMapping("/internal/v1/plan-requests")
@@ -77,6 +80,7 @@ class PlanRequestController {
 			@RequestHeader(name = CLIENT_HEADER, defaultValue = "public") String clientId,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) @Nullable String idempotencyKey) {
 		PlanRequest request = this.validator.validate(body);
+		this.backpressure.requireCapacity();
 		if (idempotencyKey == null) {
 			return publish(UUID.randomUUID(), clientId, request).map(PlanRequestController::accepted);
 		}

@@ -5,17 +5,21 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import dev.stackplan.contracts.event.Advice;
 import dev.stackplan.contracts.event.FactorScore;
 import dev.stackplan.contracts.event.OptionAssessment;
 import dev.stackplan.contracts.event.SourcedText;
 import dev.stackplan.contracts.event.StackAssessment;
+import dev.stackplan.contracts.event.StackDecision;
+import dev.stackplan.contracts.event.StackDecision.OptionDecision;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.scoring.engine.DecisionPack.Factor;
@@ -70,7 +74,21 @@ public final class ScoringEngine {
 		return this.pack.options().stream().map(Option::id).toList();
 	}
 
+	/**
+	 * The full assessment, every figure with its evidence and source: the decision,
+	 * rendered.
+	 */
 	public StackAssessment assess(PlanRequest request) {
+		return render(decide(request));
+	}
+
+	/**
+	 * What the profile decides, as numbers and ids: the weights and scores keyed by
+	 * factor id, the ranking, and which modifiers and rules fired. This is what travels
+	 * on the log; {@link #render} turns it back into the full assessment.
+	 * @throws IllegalArgumentException when no option is eligible for the profile
+	 */
+	public StackDecision decide(PlanRequest request) {
 		ProfileFacts facts = ProfileFacts.of(request);
 		Shaping shaping = shape(facts);
 		List<BigDecimal> weights = WeightShares
@@ -81,19 +99,97 @@ public final class ScoringEngine {
 			throw new IllegalArgumentException("No option of pack '" + this.pack.id()
 					+ "' is eligible for this profile: " + shaping.ineligibility.values());
 		}
-		return new StackAssessment(this.pack.id(), recommended.option(), ranked, rationale(shaping, ranked, weights),
-				advice(facts.withRecommendation(recommended.option())));
+		Map<String, BigDecimal> weightsByFactor = new LinkedHashMap<>();
+		for (int i = 0; i < this.pack.factors().size(); i++) {
+			weightsByFactor.put(this.pack.factors().get(i).id(), weights.get(i));
+		}
+		List<OptionDecision> options = ranked.stream().map(ScoringEngine::decision).toList();
+		return new StackDecision(this.pack.id(), recommended.option(), shaping.applied,
+				adviceIds(facts.withRecommendation(recommended.option())), weightsByFactor, options);
+	}
+
+	/**
+	 * The full assessment of a decision taken with this pack: the evidence, quotes and
+	 * sources come from the pack, the numbers from the decision, and nothing is
+	 * re-evaluated against the profile.
+	 * @throws IllegalArgumentException for a decision of another pack, or one naming
+	 * rules, factors or options this pack does not have
+	 */
+	public StackAssessment render(StackDecision decision) {
+		if (!decision.pack().equals(this.pack.id())) {
+			throw new IllegalArgumentException("A decision of pack '" + decision.pack()
+					+ "' cannot be rendered with pack '" + this.pack.id() + "'");
+		}
+		Shaping shaping = replay(decision.applied());
+		List<BigDecimal> weights = this.pack.factors()
+			.stream()
+			.map((factor) -> required(decision.weights(), factor.id(), "weight"))
+			.toList();
+		List<List<SourcedText>> weightReasons = this.pack.factors().stream().map(shaping::weightReasons).toList();
+		List<OptionAssessment> ranked = new ArrayList<>();
+		for (OptionDecision decided : decision.options()) {
+			option(decided.option());
+			List<FactorScore> factors = new ArrayList<>();
+			for (int i = 0; i < this.pack.factors().size(); i++) {
+				Factor factor = this.pack.factors().get(i);
+				SourcedText evidence = factor.evidence().get(decided.option());
+				factors.add(new FactorScore(factor.id(), weights.get(i),
+						required(decided.scores(), factor.id(), "score"), evidence.text(), evidence.source(),
+						weightReasons.get(i), shaping.scoreSources.get(factor.id())));
+			}
+			ranked.add(new OptionAssessment(decided.option(), decided.score(), decided.eligible(),
+					shaping.ineligibility.get(decided.option()), factors));
+		}
+		return new StackAssessment(this.pack.id(), decision.recommendation(), ranked,
+				rationale(shaping, ranked, weights), advice(decision.advice()));
+	}
+
+	private static OptionDecision decision(OptionAssessment option) {
+		Map<String, BigDecimal> scores = new LinkedHashMap<>();
+		for (FactorScore factor : option.factors()) {
+			scores.put(factor.factor(), factor.score());
+		}
+		return new OptionDecision(option.option(), option.score(), option.eligible(), scores);
+	}
+
+	private static BigDecimal required(Map<String, BigDecimal> values, String factor, String what) {
+		BigDecimal value = values.get(factor);
+		if (value == null) {
+			throw new IllegalArgumentException("The decision has no " + what + " for factor " + factor);
+		}
+		return value;
 	}
 
 	private Shaping shape(ProfileFacts facts) {
+		return shape((modifier) -> modifier.when().holds(facts), (rule) -> rule.when().holds(facts));
+	}
+
+	/**
+	 * The shaping of a decision: exactly the modifiers and rules it names, in pack order.
+	 */
+	private Shaping replay(List<String> applied) {
+		Set<String> ids = new HashSet<>(applied);
+		Set<String> known = new HashSet<>();
+		this.pack.weightModifiers().forEach((modifier) -> known.add(modifier.id()));
+		this.pack.rules().forEach((rule) -> known.add(rule.id()));
+		for (String id : ids) {
+			if (!known.contains(id)) {
+				throw new IllegalArgumentException("Pack '" + this.pack.id() + "' has no modifier or rule " + id);
+			}
+		}
+		return shape((modifier) -> ids.contains(modifier.id()), (rule) -> ids.contains(rule.id()));
+	}
+
+	private Shaping shape(Predicate<WeightModifier> modifierHolds, Predicate<Rule> ruleHolds) {
 		Shaping shaping = new Shaping(this.pack);
 		for (WeightModifier modifier : this.pack.weightModifiers()) {
-			if (modifier.when().holds(facts)) {
+			if (modifierHolds.test(modifier)) {
 				shaping.multiply(modifier.multipliers(), modifier.statement(), modifier.sizeSource());
+				shaping.applied.add(modifier.id());
 			}
 		}
 		for (Rule rule : this.pack.rules()) {
-			if (rule.advice() != null || !rule.when().holds(facts)) {
+			if (rule.advice() != null || !ruleHolds.test(rule)) {
 				continue;
 			}
 			if (!rule.weightMultipliers().isEmpty()) {
@@ -106,6 +202,7 @@ public final class ScoringEngine {
 			if (rule.shapesScores()) {
 				shaping.firedRules.add(rule.statement());
 			}
+			shaping.applied.add(rule.id());
 		}
 		return shaping;
 	}
@@ -178,15 +275,29 @@ public final class ScoringEngine {
 		return rationale;
 	}
 
-	private List<Advice> advice(ProfileFacts facts) {
-		List<Advice> advice = new ArrayList<>();
+	private List<String> adviceIds(ProfileFacts facts) {
+		List<String> ids = new ArrayList<>();
 		for (Rule rule : this.pack.rules()) {
 			if (rule.advice() != null && rule.when().holds(facts)) {
+				ids.add(rule.id());
+			}
+		}
+		return ids;
+	}
+
+	private List<Advice> advice(List<String> adviceIds) {
+		Set<String> ids = new HashSet<>(adviceIds);
+		List<Advice> advice = new ArrayList<>();
+		for (Rule rule : this.pack.rules()) {
+			if (rule.advice() != null && ids.remove(rule.id())) {
 				BigDecimal effort = rule.advice().effortEngineerWeeks();
 				advice.add(new Advice(rule.advice().kind(), rule.statement().text(), rule.statement().source(),
 						(effort != null) ? effort.setScale(SCORE_SCALE, RoundingMode.HALF_UP) : null,
 						rule.advice().effortSource()));
 			}
+		}
+		if (!ids.isEmpty()) {
+			throw new IllegalArgumentException("Pack '" + this.pack.id() + "' has no advice rule " + ids);
 		}
 		return advice;
 	}
@@ -217,6 +328,9 @@ public final class ScoringEngine {
 		private final Map<String, SourcedText> ineligibility = new LinkedHashMap<>();
 
 		private final List<SourcedText> firedRules = new ArrayList<>();
+
+		/** Ids of the modifiers and rules applied, in order. */
+		private final List<String> applied = new ArrayList<>();
 
 		Shaping(DecisionPack pack) {
 			this.pack = pack;

@@ -1,25 +1,30 @@
 package dev.stackplan.scoring.plan;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.stackplan.contracts.event.FrameworkScored;
 import dev.stackplan.contracts.event.PlanRequested;
-import dev.stackplan.contracts.event.StackAssessment;
+import dev.stackplan.contracts.event.StackDecision;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Adapts the scoring engine to Kafka. The engine is a pure function of the request and
- * the knowledge version, so a redelivered request yields the same assessment; the gateway
- * keeps the first one it sees.
+ * Adapts the scoring engine to Kafka, a batch at a time: every request of a poll is
+ * scored and its answer sent, then the batch waits once for the broker's acknowledgements
+ * before its offsets are committed. The engine is a pure function of the request and the
+ * knowledge version, so a redelivered request yields the same decision; the gateway keeps
+ * the first one it sees.
  */
 @Component
 class PlanRequestedListener {
@@ -43,18 +48,25 @@ class PlanRequestedListener {
 		this.meters = meters;
 	}
 
-	@KafkaListener(topics = Topics.PLAN_REQUESTED, concurrency = "${stackplan.scoring.listener-concurrency:2}")
-	void on(PlanRequested event) {
-		StackAssessment stack;
-		try {
-			stack = this.engine.assess(event.request());
+	@KafkaListener(topics = Topics.PLAN_REQUESTED, batch = "true",
+			concurrency = "${stackplan.scoring.listener-concurrency:2}")
+	void on(List<ConsumerRecord<String, Object>> records) {
+		BatchSends answers = this.publisher.batch(records);
+		for (int i = 0; i < records.size(); i++) {
+			PlanRequested event = answers.value(i, PlanRequested.class);
+			StackDecision stack;
+			try {
+				stack = this.engine.decide(event.request());
+			}
+			catch (RuntimeException ex) {
+				throw answers.fail(i,
+						new InvalidEventException("Cannot score plan " + event.planId() + ": " + ex.getMessage(), ex));
+			}
+			answers.send(i, PlanEvent.FRAMEWORK_SCORED, event.planId(),
+					new FrameworkScored(event.planId(), this.knowledge.version(), this.clock.instant(), stack));
+			this.meters.counter("stackplan.recommendations", "option", stack.recommendation()).increment();
 		}
-		catch (RuntimeException ex) {
-			throw new InvalidEventException("Cannot score plan " + event.planId() + ": " + ex.getMessage(), ex);
-		}
-		this.publisher.publishAndWait(PlanEvent.FRAMEWORK_SCORED, event.planId(),
-				new FrameworkScored(event.planId(), this.knowledge.version(), this.clock.instant(), stack));
-		this.meters.counter("stackplan.recommendations", "option", stack.recommendation()).increment();
+		answers.awaitAcknowledgements();
 	}
 
 }

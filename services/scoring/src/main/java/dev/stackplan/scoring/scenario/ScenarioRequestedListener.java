@@ -1,6 +1,7 @@
 package dev.stackplan.scoring.scenario;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.stackplan.contracts.event.ScenarioFrameworkScored;
@@ -8,9 +9,12 @@ import dev.stackplan.contracts.event.ScenarioPlanRequested;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.contracts.event.StackDecision;
+import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.engine.ScoringEngine;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -54,17 +58,29 @@ class ScenarioRequestedListener {
 
 	}
 
-	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = "scoring-scenarios",
+	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = "scoring-scenarios", batch = "true",
 			concurrency = "${stackplan.scoring.scenario-concurrency:2}")
-	void on(ScenarioPlanRequested event) {
-		Scenario scenario = scenario(event.overrides());
-		if (scenario.engine() == null) {
-			throw new InvalidEventException(
-					"The scenario's overrides do not make a valid knowledge base: " + scenario.failure());
+	void on(List<ConsumerRecord<String, Object>> records) {
+		BatchSends answers = this.publisher.batch(records);
+		for (int i = 0; i < records.size(); i++) {
+			ScenarioPlanRequested event = answers.value(i, ScenarioPlanRequested.class);
+			Scenario scenario = scenario(event.overrides());
+			if (scenario.engine() == null) {
+				throw answers.fail(i, new InvalidEventException(
+						"The scenario's overrides do not make a valid knowledge base: " + scenario.failure()));
+			}
+			StackDecision stack;
+			try {
+				stack = scenario.engine().decide(event.request());
+			}
+			catch (RuntimeException ex) {
+				throw answers.fail(i, new InvalidEventException(
+						"Cannot score plan " + event.planId() + " under the scenario: " + ex.getMessage(), ex));
+			}
+			answers.send(i, PlanEvent.SCENARIO_SCORED, event.planId(), new ScenarioFrameworkScored(event.scenarioId(),
+					event.planId(), scenario.knowledgeVersion(), stack));
 		}
-		this.publisher.publishAndWait(PlanEvent.SCENARIO_SCORED, event.planId(),
-				new ScenarioFrameworkScored(event.scenarioId(), event.planId(), scenario.knowledgeVersion(),
-						scenario.engine().assess(event.request())));
+		answers.awaitAcknowledgements();
 	}
 
 	private Scenario scenario(JsonNode overrides) {

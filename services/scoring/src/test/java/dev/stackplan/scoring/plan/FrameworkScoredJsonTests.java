@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.FrameworkScored;
+import dev.stackplan.contracts.event.FrameworkScoredV1;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
@@ -42,12 +43,17 @@ class FrameworkScoredJsonTests {
 							List.of(Feature.values()).subList(0, engineers * 2 + 1), engineers * 700, existing),
 							new Team(engineers, Math.min(1, engineers)), 12, null);
 					FrameworkScored event = new FrameworkScored(UUID.randomUUID(), knowledge.version(), Instant.now(),
-							engine.assess(request));
+							engine.decide(request));
+					FrameworkScoredV1 rich = new FrameworkScoredV1(event.planId(), knowledge.version(),
+							event.scoredAt(), engine.assess(request));
 
 					String json = WIRE.writeValueAsString(event);
+					String v1 = WIRE.writeValueAsString(rich);
 
 					assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED, json)).as(json).isEmpty();
 					assertThat(WIRE.readValue(json, FrameworkScored.class)).isEqualTo(event);
+					assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED_V1, v1)).as(v1).isEmpty();
+					assertThat(WIRE.readValue(v1, FrameworkScoredV1.class)).isEqualTo(rich);
 					checked++;
 				}
 			}
@@ -59,11 +65,14 @@ class FrameworkScoredJsonTests {
 	void anEventThatBreaksTheSchemaIsCaught() {
 		String valid = "{\"planId\":\"6f1c2a4e-0000-4000-8000-000000000000\",\"knowledgeVersion\":\"v\","
 				+ "\"scoredAt\":\"2026-11-24T00:00:00Z\",\"stack\":{\"pack\":\"p\",\"recommendation\":\"DJANGO\","
-				+ "\"options\":[],\"rationale\":[{\"text\":\"t\",\"source\":\"article:2\"}],\"advice\":[]}}";
+				+ "\"applied\":[\"R1\"],\"advice\":[],\"weights\":{\"THROUGHPUT\":1},"
+				+ "\"options\":[{\"option\":\"DJANGO\",\"score\":50.0,\"eligible\":true,"
+				+ "\"scores\":{\"THROUGHPUT\":50.0}}]}}";
 
 		assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED, valid)).isEmpty();
-		assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED, valid.replace("article:2", "a blog post")))
-			.as("a source outside the three forms")
+		assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED,
+				valid.replace("\"score\":50.0,", "\"score\":150.0,")))
+			.as("a score above 100")
 			.isNotEmpty();
 		assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED, valid.replace("\"pack\":\"p\",", "")))
 			.as("a required field missing")
@@ -71,6 +80,18 @@ class FrameworkScoredJsonTests {
 		assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED,
 				valid.replace("\"advice\":[]", "\"advice\":[],\"x\":1")))
 			.as("an undeclared field")
+			.isNotEmpty();
+	}
+
+	@Test
+	void aV1EventThatBreaksItsSchemaIsStillCaught() {
+		String valid = "{\"planId\":\"6f1c2a4e-0000-4000-8000-000000000000\",\"knowledgeVersion\":\"v\","
+				+ "\"scoredAt\":\"2026-11-24T00:00:00Z\",\"stack\":{\"pack\":\"p\",\"recommendation\":\"DJANGO\","
+				+ "\"options\":[],\"rationale\":[{\"text\":\"t\",\"source\":\"article:2\"}],\"advice\":[]}}";
+
+		assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED_V1, valid)).isEmpty();
+		assertThat(EventSchemas.violations(PlanEvent.FRAMEWORK_SCORED_V1, valid.replace("article:2", "a blog post")))
+			.as("a source outside the three forms")
 			.isNotEmpty();
 	}
 
