@@ -11,11 +11,14 @@ import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsResult;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,29 +54,33 @@ public class ConsumerGroupProbe implements AutoCloseable {
 	 */
 	public Map<String, GroupState> probe(Collection<String> groups, String topic) {
 		try {
-			Map<String, ConsumerGroupDescription> descriptions = this.admin.describeConsumerGroups(groups)
-				.all()
-				.get(millis(), TimeUnit.MILLISECONDS);
+			long deadline = System.nanoTime() + this.timeout.toNanos();
+			Map<String, KafkaFuture<ConsumerGroupDescription>> described = this.admin.describeConsumerGroups(groups)
+				.describedGroups();
 			Map<String, ListConsumerGroupOffsetsSpec> specs = new HashMap<>();
 			groups.forEach((group) -> specs.put(group, new ListConsumerGroupOffsetsSpec()));
-			Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = this.admin.listConsumerGroupOffsets(specs)
-				.all()
-				.get(millis(), TimeUnit.MILLISECONDS);
+			ListConsumerGroupOffsetsResult offsets = this.admin.listConsumerGroupOffsets(specs);
+			Map<String, Boolean> alive = new HashMap<>();
+			Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = new HashMap<>();
+			for (String group : groups) {
+				ConsumerGroupDescription description = orNullIfUnknown(described.get(group), deadline);
+				alive.put(group, description != null && !description.members().isEmpty());
+				Map<TopicPartition, OffsetAndMetadata> groupOffsets = orNullIfUnknown(
+						offsets.partitionsToOffsetAndMetadata(group), deadline);
+				committed.put(group, (groupOffsets != null) ? groupOffsets : Map.of());
+			}
 			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
 			committed.values()
-				.forEach((offsets) -> offsets.keySet()
+				.forEach((groupOffsets) -> groupOffsets.keySet()
 					.stream()
 					.filter((partition) -> partition.topic().equals(topic))
 					.forEach((partition) -> ends.put(partition, OffsetSpec.latest())));
 			Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> endOffsets = ends.isEmpty() ? Map.of()
-					: this.admin.listOffsets(ends).all().get(millis(), TimeUnit.MILLISECONDS);
+					: this.admin.listOffsets(ends).all().get(remaining(deadline), TimeUnit.NANOSECONDS);
 			Map<String, GroupState> states = new LinkedHashMap<>();
 			for (String group : groups) {
-				ConsumerGroupDescription description = descriptions.get(group);
-				boolean alive = description != null && !description.members().isEmpty();
 				Long backlog = null;
-				for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.getOrDefault(group, Map.of())
-					.entrySet()) {
+				for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.get(group).entrySet()) {
 					if (offset.getKey().topic().equals(topic) && offset.getValue() != null
 							&& endOffsets.containsKey(offset.getKey())) {
 						long behind = Math.max(0,
@@ -81,7 +88,7 @@ public class ConsumerGroupProbe implements AutoCloseable {
 						backlog = ((backlog != null) ? backlog : 0L) + behind;
 					}
 				}
-				states.put(group, new GroupState(alive, backlog));
+				states.put(group, new GroupState(alive.get(group), backlog));
 			}
 			return states;
 		}
@@ -95,8 +102,22 @@ public class ConsumerGroupProbe implements AutoCloseable {
 		}
 	}
 
-	private long millis() {
-		return this.timeout.toMillis();
+	/** A group the broker does not know has never run: no members, nothing committed. */
+	private static <T> @Nullable T orNullIfUnknown(KafkaFuture<T> future, long deadline)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		try {
+			return future.get(remaining(deadline), TimeUnit.NANOSECONDS);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof GroupIdNotFoundException) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private static long remaining(long deadline) {
+		return Math.max(0, deadline - System.nanoTime());
 	}
 
 	@Override

@@ -1,0 +1,136 @@
+package dev.stackplan.intake.plan;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+
+import dev.stackplan.contracts.topic.ConsumerGroups;
+import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.intake.IntakeApplication;
+import dev.stackplan.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Intake refuses new plans while the pipeline is further behind than its bound, and takes
+ * them again once it has caught up: the backlog is read from the broker, where a real
+ * consumer group's committed offsets lag the end of plan.requested.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
+				"stackplan.intake.backpressure.max-backlog=3", "stackplan.intake.backpressure.check-interval=100ms",
+				"stackplan.intake.backpressure.retry-after=2s" })
+@AutoConfigureWebTestClient
+class PipelineBackpressureKafkaTests {
+
+	private static final String REQUEST = """
+			{"product": {"name": "Acme", "kind": "SAAS", "features": ["AUTH"], "expectedRps": 10},
+			 "team": {"engineers": 1}, "timelineWeeks": 12}
+			""";
+
+	@DynamicPropertySource
+	static void infrastructure(DynamicPropertyRegistry registry) {
+		TestInfrastructure.register(registry);
+	}
+
+	@Autowired
+	WebTestClient client;
+
+	private final Admin admin = Admin
+		.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()));
+
+	@AfterEach
+	void forgetTheStandInGroup() throws Exception {
+		try {
+			this.admin.deleteConsumerGroups(List.of(ConsumerGroups.SCORING)).all().get();
+		}
+		catch (ExecutionException ex) {
+			assertThat(ex).hasCauseInstanceOf(GroupIdNotFoundException.class);
+		}
+		finally {
+			this.admin.close();
+		}
+	}
+
+	@Test
+	void aPipelineBehindItsBoundGetsA503WithRetryAfterUntilItCatchesUp() throws Exception {
+		// scoring has consumed everything so far, then stops committing
+		commitScoringAtTheEnd();
+		for (int i = 0; i < 4; i++) {
+			post().expectStatus().isAccepted();
+		}
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> post().expectStatus()
+				.isEqualTo(503)
+				.expectHeader()
+				.valueEquals("Retry-After", "2")
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("https://stackplan.dev/problems/planner-busy")
+				.jsonPath("$.detail")
+				.value((detail) -> assertThat(detail.toString()).contains("requests behind")));
+
+		commitScoringAtTheEnd();
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> post().expectStatus().isAccepted());
+	}
+
+	@Test
+	void aGroupThatNeverRanDoesNotHoldIntakeBack() {
+		for (int i = 0; i < 6; i++) {
+			post().expectStatus().isAccepted();
+		}
+	}
+
+	private WebTestClient.ResponseSpec post() {
+		return this.client.post()
+			.uri("/internal/v1/plan-requests")
+			.header("X-Stackplan-Client", "client-a")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(REQUEST)
+			.exchange();
+	}
+
+	private void commitScoringAtTheEnd() throws Exception {
+		Set<TopicPartition> partitions = this.admin.describeTopics(List.of(Topics.PLAN_REQUESTED))
+			.allTopicNames()
+			.get()
+			.get(Topics.PLAN_REQUESTED)
+			.partitions()
+			.stream()
+			.map((partition) -> new TopicPartition(Topics.PLAN_REQUESTED, partition.partition()))
+			.collect(Collectors.toSet());
+		Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+		partitions.forEach((partition) -> latest.put(partition, OffsetSpec.latest()));
+		Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
+		this.admin.listOffsets(latest)
+			.all()
+			.get()
+			.forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end.offset())));
+		this.admin.alterConsumerGroupOffsets(ConsumerGroups.SCORING, ends).all().get();
+	}
+
+}
