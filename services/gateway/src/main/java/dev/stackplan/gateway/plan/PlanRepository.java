@@ -121,6 +121,18 @@ class PlanRepository {
 	}
 
 	/**
+	 * The plan if it belongs to the client. The owner is part of the query, so another
+	 * client's plan is never read: "not yours" and "does not exist" cost the same.
+	 */
+	Mono<PlanRow> findOwned(UUID planId, String clientId) {
+		return this.db.sql("select " + COLUMNS + " from plans where plan_id = :id and client_id = :client")
+			.bind("id", planId)
+			.bind("client", clientId)
+			.map(PlanRepository::toRow)
+			.one();
+	}
+
+	/**
 	 * Plans still waiting for a half after the deadline become PARTIAL, each missing half
 	 * with its reason.
 	 * @return how many plans became PARTIAL
