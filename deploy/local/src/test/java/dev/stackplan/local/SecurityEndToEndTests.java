@@ -58,6 +58,22 @@ class SecurityEndToEndTests {
 	}
 
 	@Test
+	void theDocsStayPublic() {
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+
+		anonymous.get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+		anonymous.get().uri("/docs").exchange().expectStatus().isOk();
+		anonymous.get().uri("/webjars/swagger-ui/swagger-ui.css").exchange().expectStatus().isOk();
+		// a wrong key on a public page is ignored, as before
+		anonymous.get()
+			.uri("/v3/api-docs")
+			.header("Authorization", "Bearer not-a-key")
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void withAKeyAMatrixOrEncodedSpellingStillReachesTheCallersOwnPlans() {
 		UUID planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
 
