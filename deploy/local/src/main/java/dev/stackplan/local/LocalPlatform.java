@@ -20,7 +20,9 @@ import java.util.concurrent.CountDownLatch;
  * (empty), {@code STACKPLAN_EMBEDDED_DB_PORT} (15432), {@code GATEWAY_PORT} (8080),
  * {@code GATEWAY_MANAGEMENT_PORT} (8090), {@code INTAKE_PORT} (8081),
  * {@code SCORING_PORT} (8082), {@code COSTING_PORT} (8083), {@code STACKPLAN_PARTITIONS}
- * (6).
+ * (6). Everything but the gateway's public port listens on 127.0.0.1
+ * ({@code STACKPLAN_BIND_ADDRESS} changes that); intake takes calls only with a secret
+ * drawn afresh at every start.
  */
 public final class LocalPlatform {
 

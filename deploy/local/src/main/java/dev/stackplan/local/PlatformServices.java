@@ -1,6 +1,8 @@
 package dev.stackplan.local;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ public final class PlatformServices implements AutoCloseable {
 
 	}
 
+	/** 256 bits, as much as the SHA-256 the API keys are stored under. */
+	private static final int INTERNAL_TOKEN_BYTES = 32;
+
 	private final Map<Service, Supplier<ConfigurableApplicationContext>> starters = new LinkedHashMap<>();
 
 	private final Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
@@ -49,6 +54,8 @@ public final class PlatformServices implements AutoCloseable {
 	public static PlatformServices start(String kafkaBootstrapServers, DatabaseEndpoint database, ServicePorts ports,
 			int partitions, String... gatewayOverrides) {
 		PlatformServices services = new PlatformServices();
+		// a fresh secret per platform: only this platform's gateway can call its intake
+		String internalToken = newInternalToken();
 		List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
 				"--stackplan.topics.partitions=" + partitions);
 		List<String> withDatabase = new ArrayList<>(common);
@@ -58,10 +65,13 @@ public final class PlatformServices implements AutoCloseable {
 					"--spring.flyway.user=" + database.user(), "--spring.flyway.password=" + database.password()));
 		services.starters.put(Service.SCORING, () -> run(ScoringApplication.application(), ports.scoring(), common));
 		services.starters.put(Service.COSTING, () -> run(CostingApplication.application(), ports.costing(), common));
-		services.starters.put(Service.INTAKE, () -> run(IntakeApplication.application(), ports.intake(), withDatabase));
+		List<String> intakeArgs = new ArrayList<>(withDatabase);
+		intakeArgs.add("--stackplan.intake.internal-token=" + internalToken);
+		services.starters.put(Service.INTAKE, () -> run(IntakeApplication.application(), ports.intake(), intakeArgs));
 		services.starters.put(Service.GATEWAY, () -> {
 			List<String> gatewayArgs = new ArrayList<>(withDatabase);
 			gatewayArgs.add("--stackplan.gateway.intake-url=http://127.0.0.1:" + services.port(Service.INTAKE));
+			gatewayArgs.add("--stackplan.gateway.intake-token=" + internalToken);
 			gatewayArgs.add("--management.server.port=" + ports.gatewayManagement());
 			gatewayArgs.addAll(List.of(gatewayOverrides));
 			return run(GatewayApplication.application(), ports.gateway(), gatewayArgs);
@@ -76,6 +86,12 @@ public final class PlatformServices implements AutoCloseable {
 			services.close();
 			throw ex;
 		}
+	}
+
+	private static String newInternalToken() {
+		byte[] random = new byte[INTERNAL_TOKEN_BYTES];
+		new SecureRandom().nextBytes(random);
+		return HexFormat.of().formatHex(random);
 	}
 
 	private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port,

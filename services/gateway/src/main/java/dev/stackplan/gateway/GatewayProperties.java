@@ -21,12 +21,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest {@code limit} of a plan list
  * @param planTimeout how long a plan may wait for its halves before it is PARTIAL (a late
  * half still completes it)
+ * @param intakeToken the secret intake expects from the gateway on every call; the same
+ * value as intake's {@code stackplan.intake.internal-token}
  */
 @ConfigurationProperties("stackplan.gateway")
 public record GatewayProperties(@DefaultValue("http://127.0.0.1:8081") URI intakeUrl,
 		@DefaultValue("20s") Duration intakeTimeout, @DefaultValue("10s") Duration storeTimeout, @DefaultValue( {
 				"100ms", "250ms", "500ms", "1s", "2s", "5s", "10s" }) List<Duration> latencySlo,
 		@DefaultValue("30s") Duration maxWait, @DefaultValue("5m") Duration eventStreamTimeout,
-		@DefaultValue("100") int maxPageSize, @DefaultValue("30s") Duration planTimeout){
+		@DefaultValue("100") int maxPageSize, @DefaultValue("30s") Duration planTimeout, String intakeToken){
+
+	public GatewayProperties {
+		if (intakeToken == null || intakeToken.isBlank()) {
+			throw new IllegalArgumentException("stackplan.gateway.intake-token (STACKPLAN_INTERNAL_TOKEN) must be set");
+		}
+	}
 
 }

@@ -13,16 +13,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotencyTakeover after how long an unfinished request under a key may be
  * retried (its first attempt died between storing the key and the broker's
  * acknowledgement)
+ * @param internalToken the secret the gateway sends on every call; a call without it is a
+ * 401 (a local default is in intake.yml; real deployments set
+ * {@code STACKPLAN_INTERNAL_TOKEN})
  * @param backpressure when intake refuses new work because the pipeline is behind
  */
 @ConfigurationProperties("stackplan.intake")
 public record IntakeProperties(@DefaultValue("24h") Duration idempotencyRetention,
-		@DefaultValue("30s") Duration idempotencyTakeover, @DefaultValue Backpressure backpressure) {
+		@DefaultValue("30s") Duration idempotencyTakeover, String internalToken,
+		@DefaultValue Backpressure backpressure) {
 
 	public IntakeProperties {
 		if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
 			throw new IllegalArgumentException(
 					"Idempotency keys are kept at least 24 hours, not " + idempotencyRetention);
+		}
+		if (internalToken == null || internalToken.isBlank()) {
+			throw new IllegalArgumentException(
+					"stackplan.intake.internal-token (STACKPLAN_INTERNAL_TOKEN) must be set");
 		}
 	}
 

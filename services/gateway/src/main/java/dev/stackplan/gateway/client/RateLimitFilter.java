@@ -6,10 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -17,10 +14,9 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * A token bucket per API client: over its rate a client gets 429 with
  * {@code Retry-After}. Per gateway instance; behind N instances a client's effective
- * limit is up to N times its rate.
+ * limit is up to N times its rate. Runs inside the security chain, right after
+ * authorization ({@link ApiSecurityConfiguration}).
  */
-@Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class RateLimitFilter implements WebFilter {
 
 	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();

@@ -16,6 +16,12 @@ import org.springframework.web.reactive.function.client.WebClient;
 @Component
 class IntakeClient {
 
+	/**
+	 * The shared secret that proves to intake the call comes from the gateway; without it
+	 * intake trusts no {@link #CLIENT_HEADER}.
+	 */
+	static final String INTERNAL_TOKEN_HEADER = "X-Stackplan-Internal-Token";
+
 	/** Header through which intake learns the authenticated client. */
 	static final String CLIENT_HEADER = "X-Stackplan-Client";
 
@@ -52,6 +58,7 @@ class IntakeClient {
 		return this.intake.post()
 			.uri("/internal/v1/plan-requests")
 			.contentType(contentType)
+			.header(INTERNAL_TOKEN_HEADER, this.properties.intakeToken())
 			.header(CLIENT_HEADER, clientId)
 			.headers((headers) -> {
 				if (idempotencyKey != null) {

@@ -181,7 +181,7 @@ class PlanController {
 	}
 
 	private Mono<PlanRow> owned(UUID planId, ApiClient client) {
-		return this.plans.findById(planId).filter((row) -> client.id().equals(row.clientId()));
+		return this.plans.findOwned(planId, client.id());
 	}
 
 	private @Nullable Duration preferredWait(@Nullable String prefer) {

@@ -180,6 +180,18 @@ class PlanRepository {
 	}
 
 	/**
+	 * The plan if it belongs to the client. The owner is part of the query, so another
+	 * client's plan is never read: "not yours" and "does not exist" cost the same.
+	 */
+	Mono<PlanRow> findOwned(UUID planId, String clientId) {
+		return this.db.sql("select " + COLUMNS + " from plans where plan_id = :id and client_id = :client")
+			.bind("id", planId)
+			.bind("client", clientId)
+			.map(PlanRepository::toRow)
+			.one();
+	}
+
+	/**
 	 * Plans still waiting for this half after the deadline become PARTIAL, the half
 	 * missing with the reason. Called only while the service that owes the half is not
 	 * running: a plan that merely waits in its queue stays PENDING.

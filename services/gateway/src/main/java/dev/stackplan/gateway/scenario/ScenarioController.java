@@ -151,7 +151,7 @@ class ScenarioController {
 	}
 
 	private Mono<ScenarioRow> owned(UUID scenarioId, ApiClient analyst) {
-		return this.scenarios.find(scenarioId).filter((row) -> row.clientId().equals(analyst.id()));
+		return this.scenarios.findOwned(scenarioId, analyst.id());
 	}
 
 	private static ApiClient analyst(ServerWebExchange exchange) {

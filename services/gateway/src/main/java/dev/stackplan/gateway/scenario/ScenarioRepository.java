@@ -147,6 +147,18 @@ class ScenarioRepository {
 			.one();
 	}
 
+	/**
+	 * The scenario if it belongs to the client; the owner is part of the query, so
+	 * another client's scenario is never read.
+	 */
+	Mono<ScenarioRow> findOwned(UUID scenarioId, String clientId) {
+		return this.db.sql("select " + COLUMNS + " from scenarios where scenario_id = :id and client_id = :client")
+			.bind("id", scenarioId)
+			.bind("client", clientId)
+			.map(ScenarioRepository::toRow)
+			.one();
+	}
+
 	Flux<ScenarioRow> findByClient(String clientId) {
 		return this.db.sql("select " + COLUMNS + " from scenarios where client_id = :client order by created_at desc")
 			.bind("client", clientId)

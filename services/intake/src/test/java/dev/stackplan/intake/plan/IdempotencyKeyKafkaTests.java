@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeApplication;
+import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ class IdempotencyKeyKafkaTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	IntakeProperties properties;
 
 	@Autowired
 	DatabaseClient db;
@@ -145,6 +149,7 @@ class IdempotencyKeyKafkaTests {
 	private EntityExchangeResult<JsonNode> post(String key, String body) {
 		return this.client.post()
 			.uri("/internal/v1/plan-requests")
+			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
 			.header("Idempotency-Key", key)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)

@@ -6,6 +6,7 @@ import java.util.List;
 
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeApplication;
+import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,14 @@ class PlanRequestControllerKafkaTests {
 	@Autowired
 	WebTestClient client;
 
+	@Autowired
+	IntakeProperties properties;
+
 	@Test
 	void anAcceptedRequestIsOnThePlanRequestedTopicKeyedByPlanIdWithAWireTypeToken() {
 		EntityExchangeResult<JsonNode> result = this.client.post()
 			.uri("/internal/v1/plan-requests")
+			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
 			.header("X-Stackplan-Client", "client-a")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("""
@@ -77,6 +82,7 @@ class PlanRequestControllerKafkaTests {
 	void anInvalidRequestIsAProblemAndPublishesNothing() {
 		this.client.post()
 			.uri("/internal/v1/plan-requests")
+			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"product\": {\"name\": \"Acme\", \"kind\": \"SAAS\", \"expectedRps\": -1}, "
 					+ "\"team\": {\"engineers\": 1}, \"timelineWeeks\": 12}")
@@ -96,6 +102,7 @@ class PlanRequestControllerKafkaTests {
 	void malformedJsonIsAProblem() {
 		this.client.post()
 			.uri("/internal/v1/plan-requests")
+			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"product\": ")
 			.exchange()
