@@ -58,6 +58,9 @@ class ApiKeySecurityTests {
 	@MockitoBean
 	PlanWatcher watcher;
 
+	@MockitoBean
+	PlanAssembler assembler;
+
 	/**
 	 * Each of these reaches {@code GET /api/v1/plans} (matrix parameters are dropped and
 	 * percent-encoding decoded before routing), or routes nowhere; none may pass without

@@ -63,6 +63,9 @@ class InternalCallSecurityTests {
 	@MockitoBean
 	IdempotencyKeys keys;
 
+	@MockitoBean
+	PipelineBackpressure backpressure;
+
 	@Test
 	void aCallWithoutTheSecretIs401ProblemAndPublishesNothing() {
 		unauthorized(this.client.post()

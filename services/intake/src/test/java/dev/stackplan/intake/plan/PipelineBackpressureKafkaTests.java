@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.intake.IntakeApplication;
+import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -56,6 +57,9 @@ class PipelineBackpressureKafkaTests {
 
 	@Autowired
 	WebTestClient client;
+
+	@Autowired
+	IntakeProperties properties;
 
 	private final Admin admin = Admin
 		.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()));
@@ -108,6 +112,7 @@ class PipelineBackpressureKafkaTests {
 	private WebTestClient.ResponseSpec post() {
 		return this.client.post()
 			.uri("/internal/v1/plan-requests")
+			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
 			.header("X-Stackplan-Client", "client-a")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(REQUEST)
