@@ -8,7 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.local.PlatformServices.Service;
+import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -273,6 +275,33 @@ class PublicApiEndToEndTests {
 			.untilAsserted(() -> assertThat(SharedPlatform.plan(this.demo, planId).path("status").asString())
 				.isEqualTo("COMPLETE"));
 		assertThat(SharedPlatform.plan(this.demo, planId).path("missing").isMissingNode()).isTrue();
+	}
+
+	@Test
+	void aPlanThatWaitsWhileScoringRunsIsLateNotPartialAndTurnsPartialOnlyOnceScoringIsGone() throws Exception {
+		PlatformServices services = SharedPlatform.services();
+		services.stop(Service.SCORING);
+		UUID planId;
+		try (StandInConsumer standIn = new StandInConsumer(ConsumerGroups.SCORING,
+				TestInfrastructure.kafkaBootstrapServers())) {
+			// a member of scoring's group that takes no work: scoring runs, the plan
+			// queues
+			planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
+			Thread.sleep(SharedPlatform.PLAN_TIMEOUT.plusSeconds(3).toMillis());
+
+			assertThat(SharedPlatform.plan(this.demo, planId).path("status").asString()).isEqualTo("PENDING");
+		}
+		try {
+			await().atMost(SharedPlatform.PLAN_TIMEOUT.plusSeconds(60))
+				.untilAsserted(() -> assertThat(SharedPlatform.plan(this.demo, planId).path("status").asString())
+					.isEqualTo("PARTIAL"));
+		}
+		finally {
+			services.start(Service.SCORING);
+		}
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(SharedPlatform.plan(this.demo, planId).path("status").asString())
+				.isEqualTo("COMPLETE"));
 	}
 
 	@Test
