@@ -70,7 +70,12 @@ class PlanAssembler {
 				stack = this.json.readValue(row.stack(), StackAssessment.class);
 			}
 			else if (renderable(row.stackKnowledgeVersion())) {
-				stack = this.scoring.render(this.json.readValue(row.stack(), StackDecision.class));
+				try {
+					stack = this.scoring.render(this.json.readValue(row.stack(), StackDecision.class));
+				}
+				catch (IllegalArgumentException ex) {
+					missing.add(new PlanView.MissingHalf("stack", "cannot be rendered: " + ex.getMessage()));
+				}
 			}
 			else {
 				missing.add(new PlanView.MissingHalf("stack", unrenderable(row.stackKnowledgeVersion())));
@@ -111,8 +116,14 @@ class PlanAssembler {
 			return null;
 		}
 		List<StaffingEstimate> byOption = new ArrayList<>();
-		for (OptionCost cost : this.json.readValue(row.costs(), COMPACT_COSTS)) {
-			byOption.add(this.costing.render(request, cost));
+		try {
+			for (OptionCost cost : this.json.readValue(row.costs(), COMPACT_COSTS)) {
+				byOption.add(this.costing.render(request, cost));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			missing.add(new PlanView.MissingHalf("staffing", "cannot be rendered: " + ex.getMessage()));
+			return null;
 		}
 		return byOption;
 	}

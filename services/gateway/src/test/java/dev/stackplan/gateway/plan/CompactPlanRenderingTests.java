@@ -114,6 +114,27 @@ class CompactPlanRenderingTests {
 		assertThat(view.missing().get(0).reason()).contains("2025.01.1+000000000000", KNOWLEDGE.version());
 	}
 
+	@Test
+	void aCompactCostThisKnowledgeDoesNotComeToIsReportedMissingWithTheReason() throws IOException {
+		JsonNode line = lines("golden/plans-v1-rendering.jsonl").get(0);
+		PlanRequest request = JSON.treeToValue(line.get("request"), PlanRequest.class);
+		PlanRow row = compactRow(request);
+		String tampered = Objects.requireNonNull(row.costs())
+			.replaceFirst("\"onDemandUsd\":[0-9.]+", "\"onDemandUsd\":1");
+		PlanRow other = new PlanRow(row.planId(), row.clientId(), row.status(), row.requestedAt(), row.request(),
+				row.stack(), row.stackKnowledgeVersion(), tampered, row.costsKnowledgeVersion(), row.assembledAt(),
+				true, null, null);
+
+		PlanView view = this.assembler.view(other);
+
+		assertThat(view.stack()).isNotNull();
+		assertThat(view.staffing()).isNull();
+		assertThat(view.missing()).singleElement().satisfies((missing) -> {
+			assertThat(missing.half()).isEqualTo("staffing");
+			assertThat(missing.reason()).contains("computed with other knowledge");
+		});
+	}
+
 	private static PlanRow compactRow(PlanRequest request) {
 		StackDecision stack = SCORING.decide(request);
 		List<OptionCost> costs = COSTING.decide(request, SCORING.optionIds());
