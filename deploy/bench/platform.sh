@@ -20,7 +20,7 @@
 # --skip-build, --base-port P (default 18000), and after -- any flag of the generator
 # (deploy/bench/src/main/java/dev/stackplan/bench/BenchSettings.java), e.g. -- --accept-max-rate 8000.
 # Environment: BENCH_BASE_PORT (18000), BENCH_DATA_DIR (deploy/bench/target/run, emptied at start),
-# BENCH_SERVICE_HEAP (512m), BENCH_GENERATOR_HEAP (1g), BENCH_PARTITIONS (6), BENCH_START_TIMEOUT (180 s),
+# BENCH_SERVICE_HEAP (512m), BENCH_SERVICE_JVM_FLAGS (full: -XX:+UseG1GC; smoke: C1 and serial GC), BENCH_GENERATOR_HEAP (1g), BENCH_PARTITIONS (6), BENCH_START_TIMEOUT (180 s),
 # BENCH_DB_HOST/BENCH_DB_PORT/BENCH_DB_USER/BENCH_DB_PASSWORD (127.0.0.1, 5432, postgres, empty),
 # BENCH_EMBEDDED_DB=1 to use the embedded Postgres even when a server answers, BENCH_RESULTS_DIR.
 # Ports, from the base: gateway +0, gateway actuator +10, intake +1, scoring +2, costing +3, Kafka +92 and
@@ -84,25 +84,34 @@ db_password=${BENCH_DB_PASSWORD:-}
 started=()      # "name:pid", in start order
 leftovers=()    # pids of grandchildren (the broker, the embedded postmaster) in case their launcher is killed
 policy_rc_created=0
-stop_all() {
-	local status=$?
-	trap - EXIT INT TERM
-	local i entry pid
+# stop_tier <infrastructure 0|1>: TERM to the matching processes (newest first), then wait, then KILL
+stop_tier() {
+	local infrastructure=$1 i name pid pids=()
 	for ((i = ${#started[@]} - 1; i >= 0; i--)); do
-		entry=${started[$i]}
-		pid=${entry##*:}
-		kill -TERM "$pid" 2>/dev/null || true
-	done
-	local deadline=$((SECONDS + 30))
-	for ((i = ${#started[@]} - 1; i >= 0; i--)); do
+		name=${started[$i]%%:*}
 		pid=${started[$i]##*:}
+		case "$name" in *-launcher) [ "$infrastructure" = 1 ] || continue ;; *) [ "$infrastructure" = 0 ] || continue ;; esac
+		kill -TERM "$pid" 2>/dev/null || true
+		pids+=("$name:$pid")
+	done
+	local deadline=$((SECONDS + 30)) entry
+	for entry in "${pids[@]}"; do
+		pid=${entry##*:}
 		while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
 		if kill -0 "$pid" 2>/dev/null; then
-			say "${started[$i]%%:*} did not stop in 30 s; killing it"
+			say "${entry%%:*} did not stop in 30 s; killing it"
 			kill -KILL "$pid" 2>/dev/null || true
 		fi
 		wait "$pid" 2>/dev/null || true
 	done
+}
+stop_all() {
+	local status=$?
+	trap - EXIT INT TERM
+	# the services and peers first, while the broker and the database still answer their shutdown
+	stop_tier 0
+	stop_tier 1
+	local pid
 	for pid in "${leftovers[@]}"; do
 		if kill -0 "$pid" 2>/dev/null; then
 			kill -TERM "$pid" 2>/dev/null || true
@@ -241,7 +250,15 @@ service_env=(env KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$kafka_port" STACKPLAN_PARTI
 	STACKPLAN_DB_USER="$db_user" STACKPLAN_DB_PASSWORD="$db_password"
 	GATEWAY_PORT="$gateway_port" GATEWAY_MANAGEMENT_PORT="$gateway_management_port" INTAKE_PORT="$intake_port"
 	SCORING_PORT="$scoring_port" COSTING_PORT="$costing_port" INTAKE_URL="http://127.0.0.1:$intake_port")
-service_java=(java "-Xms$heap" "-Xmx$heap" -XX:+UseG1GC)
+# the smoke checks correctness, not speed: C1 only and the serial collector start four JVMs on two cores
+# much sooner; the full run uses the JVM's defaults with a fixed heap
+if [ $mode = smoke ]; then
+	default_jvm_flags="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+else
+	default_jvm_flags="-XX:+UseG1GC"
+fi
+read -r -a jvm_flags <<<"${BENCH_SERVICE_JVM_FLAGS:-$default_jvm_flags}"
+service_java=(java "-Xms$heap" "-Xmx$heap" "${jvm_flags[@]}")
 for service in scoring costing intake; do
 	start "$service" "${service_env[@]}" "${service_java[@]}" -jar "services/$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
 		--server.address=127.0.0.1
@@ -322,7 +339,7 @@ info="$data/info.properties"
 	echo "java=$(java -version 2>&1 | head -n 1)"
 	echo "services.jvm-flags=${service_java[*]:1}"
 	echo "stackplan.commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo ' (with local changes)')"
-	echo "spring-boot=$(sed -n 's:.*<artifactId>spring-boot-starter-parent</artifactId>.*::p;/spring-boot-starter-parent/{n;s:.*<version>\(.*\)</version>.*:\1:p}' pom.xml | head -n 1)"
+	echo "spring-boot=$(grep -A 1 '<artifactId>spring-boot-starter-parent</artifactId>' pom.xml | sed -n 's:.*<version>\(.*\)</version>.*:\1:p')"
 	echo "kafka=$(ls deploy/bench/target/lib | sed -n 's/^kafka_2.13-\(.*\)\.jar$/\1/p')"
 	echo "postgres.mode=$db_mode"
 	echo "topics.partitions=$partitions"
@@ -336,7 +353,8 @@ run_flags=(--gateway-url "http://127.0.0.1:$gateway_port" --db-url "jdbc:postgre
 	--db-user "$db_user" --db-password "$db_password" --kafka-log-dir "$data/kafka/data" --processes "$processes"
 	--info-file "$info" --clock-ticks "$(getconf CLK_TCK)")
 if [ $mode = smoke ]; then
-	run_flags+=(--smoke --rate "$rate" --duration "${duration:-20}"
+	# a short warm-up first: the first plans of freshly started JVMs are slow, and the smoke checks the pipeline
+	run_flags+=(--smoke --rate "$rate" --duration "${duration:-20}" --warmup-rate 10 --warmup-seconds 5
 		--results-dir "${BENCH_RESULTS_DIR:-$root/deploy/bench/target/results}")
 else
 	run_flags+=(--results-dir "${BENCH_RESULTS_DIR:-$root/bench/results}")

@@ -74,12 +74,15 @@ final class BenchReport {
 				.append(smoke.pending())
 				.append(" PENDING, ")
 				.append(smoke.missing())
-				.append(" missing (waited ")
+				.append(" missing; ")
+				.append(smoke.partialOnTheWay())
+				.append(" of the COMPLETE ones were PARTIAL on the way (waited ")
 				.append(Math.round(smoke.waitedSeconds()))
 				.append(" s).");
 			smoke.failures().forEach((failure) -> md.append("\n- ").append(failure));
+			smoke.warnings().forEach((warning) -> md.append("\n- warning: ").append(warning));
 			md.append("\n\n");
-			loadTable(md, List.of(smoke.load()));
+			loadTable(md, (result.warmup() != null) ? List.of(result.warmup(), smoke.load()) : List.of(smoke.load()));
 			md.append("\nPOST -> COMPLETE: ").append(percentiles(smoke.postToComplete())).append("\n\n");
 		}
 		if (!result.accept().isEmpty()) {

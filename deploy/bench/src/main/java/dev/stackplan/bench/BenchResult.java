@@ -168,13 +168,17 @@ record BenchResult(String mode, String startedAt, String finishedAt, Map<String,
 	 * @param failed of them FAILED
 	 * @param pending of them still PENDING
 	 * @param missing of them with no row
+	 * @param partialOnTheWay COMPLETE plans that were PARTIAL for a while (a half came
+	 * after the plan timeout)
 	 * @param waitedSeconds how long it waited for them
 	 * @param postToComplete POST to COMPLETE (as in {@link HalfRate})
 	 * @param passed whether every accepted plan is COMPLETE
 	 * @param failures what went wrong
+	 * @param warnings what was refused without breaking a promise (timeouts, 503)
 	 */
 	record SmokeCheck(LoadResult load, long accepted, long complete, long partial, long failed, long pending,
-			long missing, double waitedSeconds, Percentiles postToComplete, boolean passed, List<String> failures) {
+			long missing, long partialOnTheWay, double waitedSeconds, Percentiles postToComplete, boolean passed,
+			List<String> failures, List<String> warnings) {
 
 	}
 

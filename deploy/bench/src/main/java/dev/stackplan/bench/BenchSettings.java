@@ -33,6 +33,7 @@ import java.util.Map;
  * @param rate the smoke's constant rate
  * @param duration the smoke's duration
  * @param completeTimeout how long the smoke waits for every accepted plan
+ * @param smokeMinAccepted the share of the smoke's requests that must be accepted
  * @param warmupRate the platform's warm-up rate (full mode)
  * @param warmupSeconds the platform's warm-up (full mode), 0 for none
  * @param acceptStartRate first rate of the accept step search
@@ -58,11 +59,11 @@ import java.util.Map;
 record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String fastapiUrl, String apiKey,
 		String analystKey, String dbUrl, String dbUser, String dbPassword, String kafkaLogDir, String processes,
 		String infoFile, String resultsDir, int clockTicks, int sampleIntervalMs, int connections, int maxPending,
-		int ioThreads, int requestTimeoutMs, int bodies, int rate, int duration, int completeTimeout, int warmupRate,
-		int warmupSeconds, int acceptStartRate, double acceptStepFactor, int acceptMaxRate, int acceptSeconds,
-		double minSuccess, double maxP99Ms, int e2eStartRate, double e2eStepFactor, int e2eMaxRate, int e2eRefineSteps,
-		int windowSeconds, double backlogToleranceSeconds, int drainTimeout, int replayPlans, int seedRate,
-		int replayTimeout, int pollMs) {
+		int ioThreads, int requestTimeoutMs, int bodies, int rate, int duration, int completeTimeout,
+		double smokeMinAccepted, int warmupRate, int warmupSeconds, int acceptStartRate, double acceptStepFactor,
+		int acceptMaxRate, int acceptSeconds, double minSuccess, double maxP99Ms, int e2eStartRate,
+		double e2eStepFactor, int e2eMaxRate, int e2eRefineSteps, int windowSeconds, double backlogToleranceSeconds,
+		int drainTimeout, int replayPlans, int seedRate, int replayTimeout, int pollMs) {
 
 	static BenchSettings from(Flags flags) {
 		BenchSettings settings = new BenchSettings(flags.bool("smoke"),
@@ -76,7 +77,8 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				flags.integer("sample-interval-ms", 1000), flags.integer("connections", 256),
 				flags.integer("max-pending", 20_000), flags.integer("io-threads", 2),
 				flags.integer("request-timeout-ms", 10_000), flags.integer("bodies", 1000), flags.integer("rate", 50),
-				flags.integer("duration", 20), flags.integer("complete-timeout", 60), flags.integer("warmup-rate", 200),
+				flags.integer("duration", 20), flags.integer("complete-timeout", 60),
+				flags.decimal("smoke-min-accepted", 0.9), flags.integer("warmup-rate", 200),
 				flags.integer("warmup-seconds", 10), flags.integer("accept-start-rate", 250),
 				flags.decimal("accept-step-factor", 2.0), flags.integer("accept-max-rate", 64_000),
 				flags.integer("accept-seconds", 15), flags.decimal("min-success", 0.999),
@@ -99,11 +101,11 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				this.analystKey, this.dbUrl, this.dbUser, this.dbPassword.isEmpty() ? "" : "***", this.kafkaLogDir,
 				this.processes, this.infoFile, this.resultsDir, this.clockTicks, this.sampleIntervalMs,
 				this.connections, this.maxPending, this.ioThreads, this.requestTimeoutMs, this.bodies, this.rate,
-				this.duration, this.completeTimeout, this.warmupRate, this.warmupSeconds, this.acceptStartRate,
-				this.acceptStepFactor, this.acceptMaxRate, this.acceptSeconds, this.minSuccess, this.maxP99Ms,
-				this.e2eStartRate, this.e2eStepFactor, this.e2eMaxRate, this.e2eRefineSteps, this.windowSeconds,
-				this.backlogToleranceSeconds, this.drainTimeout, this.replayPlans, this.seedRate, this.replayTimeout,
-				this.pollMs);
+				this.duration, this.completeTimeout, this.smokeMinAccepted, this.warmupRate, this.warmupSeconds,
+				this.acceptStartRate, this.acceptStepFactor, this.acceptMaxRate, this.acceptSeconds, this.minSuccess,
+				this.maxP99Ms, this.e2eStartRate, this.e2eStepFactor, this.e2eMaxRate, this.e2eRefineSteps,
+				this.windowSeconds, this.backlogToleranceSeconds, this.drainTimeout, this.replayPlans, this.seedRate,
+				this.replayTimeout, this.pollMs);
 	}
 
 	/** The processes to measure by name, in the order given. */

@@ -91,9 +91,10 @@ final class PlanDatabase implements AutoCloseable {
 	 *
 	 * @param status its status
 	 * @param requestedAt when intake accepted it
-	 * @param assembledAt when it turned COMPLETE (or PARTIAL)
+	 * @param assembledAt when it turned COMPLETE
+	 * @param problem a half was recorded missing on the way (the plan was PARTIAL once)
 	 */
-	record PlanRow(String status, @Nullable Instant requestedAt, @Nullable Instant assembledAt) {
+	record PlanRow(String status, @Nullable Instant requestedAt, @Nullable Instant assembledAt, boolean problem) {
 
 	}
 
@@ -102,13 +103,14 @@ final class PlanDatabase implements AutoCloseable {
 		for (int from = 0; from < planIds.size(); from += ID_CHUNK) {
 			List<String> chunk = planIds.subList(from, Math.min(planIds.size(), from + ID_CHUNK));
 			try (PreparedStatement query = this.connection.prepareStatement(
-					"select plan_id, status, requested_at, assembled_at from gateway.plans where plan_id = any(?)")) {
+					"select plan_id, status, requested_at, assembled_at, stack_problem is not null or costs_problem is not null"
+							+ " from gateway.plans where plan_id = any(?)")) {
 				Array ids = this.connection.createArrayOf("uuid", chunk.stream().map(UUID::fromString).toArray());
 				query.setArray(1, ids);
 				try (ResultSet rows = query.executeQuery()) {
 					while (rows.next()) {
 						found.put(rows.getString(1),
-								new PlanRow(rows.getString(2), instant(rows, 3), instant(rows, 4)));
+								new PlanRow(rows.getString(2), instant(rows, 3), instant(rows, 4), rows.getBoolean(5)));
 					}
 				}
 			}

@@ -111,6 +111,16 @@ public final class PlatformBench {
 
 	private BenchResult smoke(Instant started, Map<String, String> machine, OpenLoopLoad platform)
 			throws SQLException, InterruptedException {
+		LoadResult warmup = null;
+		if (this.settings.warmupSeconds() > 0) {
+			// freshly started JVMs answer the first plans slowly; the smoke checks the
+			// pipeline, not its start-up
+			say("warm-up: " + this.settings.warmupRate() + "/s for " + this.settings.warmupSeconds() + " s");
+			OpenLoopLoad.Running running = platform.start("warmup", this.settings.warmupRate(),
+					this.settings.warmupSeconds(), this.bodies, false);
+			warmup = running.await();
+			drain(running.startedAt(), warmup.accepted());
+		}
 		say("smoke: " + this.settings.rate() + " plans/s for " + this.settings.duration() + " s");
 		Map<String, Long> cpu = this.monitor.ticks();
 		OpenLoopLoad.Running running = platform.start("smoke", this.settings.rate(), this.settings.duration(),
@@ -119,7 +129,9 @@ public final class PlatformBench {
 		say(describe(load));
 		List<TrackedPlan> tracked = running.tracked();
 		long waitStart = System.nanoTime();
-		Map<String, PlanRow> rows = awaitEnded(tracked, Duration.ofSeconds(this.settings.completeTimeout()));
+		// PARTIAL is not final: a plan whose late half arrives turns COMPLETE, so wait
+		// for COMPLETE
+		Map<String, PlanRow> rows = awaitEnded(tracked, Duration.ofSeconds(this.settings.completeTimeout()), true);
 		double waited = seconds(System.nanoTime() - waitStart);
 		long complete = count(rows, "COMPLETE");
 		long partial = count(rows, "PARTIAL");
@@ -127,9 +139,21 @@ public final class PlatformBench {
 		long pending = count(rows, "PENDING");
 		long missing = tracked.size() - rows.size();
 		List<String> failures = new ArrayList<>();
-		if (load.accepted() < load.scheduled()) {
-			failures.add((load.scheduled() - load.accepted()) + " of " + load.scheduled()
-					+ " requests were not accepted: " + load.outcomes());
+		List<String> warnings = new ArrayList<>();
+		// a timeout or a 503 (retry later) under a busy machine promises nothing and
+		// breaks no promise; any
+		// other refusal means the harness or the contract rotted (invalid body, wrong
+		// key, a server error)
+		load.outcomes().forEach((outcome, times) -> {
+			if (outcome.equals(Integer.toString(PLATFORM_ACCEPTED))) {
+				return;
+			}
+			boolean allowed = outcome.equals("timeout") || outcome.equals("503");
+			(allowed ? warnings : failures).add(times + " requests answered " + outcome);
+		});
+		if (load.successRatio() < this.settings.smokeMinAccepted()) {
+			failures.add("only " + load.accepted() + " of " + load.scheduled() + " requests were accepted (at least "
+					+ this.settings.smokeMinAccepted() + " needed)");
 		}
 		if (tracked.size() < load.accepted()) {
 			failures.add((load.accepted() - tracked.size()) + " accepted answers carried no planId");
@@ -147,8 +171,12 @@ public final class PlatformBench {
 		if (missing > 0) {
 			failures.add(missing + " accepted plans are missing from gateway.plans");
 		}
-		SmokeCheck check = new SmokeCheck(load, tracked.size(), complete, partial, failed, pending, missing, waited,
-				postToComplete(tracked, rows), failures.isEmpty(), failures);
+		long partialOnTheWay = rows.values()
+			.stream()
+			.filter((row) -> "COMPLETE".equals(row.status()) && row.problem())
+			.count();
+		SmokeCheck check = new SmokeCheck(load, tracked.size(), complete, partial, failed, pending, missing,
+				partialOnTheWay, waited, postToComplete(tracked, rows), failures.isEmpty(), failures, warnings);
 		say(check.passed()
 				? "smoke passed: all " + complete + " accepted plans COMPLETE (waited " + Math.round(waited) + " s)"
 				: "SMOKE FAILED: " + String.join("; ", failures));
@@ -349,7 +377,7 @@ public final class PlatformBench {
 				true);
 		LoadResult load = running.await().withCpu(this.monitor.cpuSince(cpu));
 		List<TrackedPlan> tracked = running.tracked();
-		Map<String, PlanRow> rows = awaitEnded(tracked, Duration.ofSeconds(this.settings.drainTimeout()));
+		Map<String, PlanRow> rows = awaitEnded(tracked, Duration.ofSeconds(this.settings.drainTimeout()), false);
 		Percentiles observed = postToComplete(tracked, rows);
 		Histogram stored = new Histogram(3);
 		rows.values()
@@ -427,13 +455,17 @@ public final class PlatformBench {
 		return counts;
 	}
 
-	/** Waits, bounded, until every tracked plan has a row that is no longer PENDING. */
-	private Map<String, PlanRow> awaitEnded(List<TrackedPlan> tracked, Duration timeout)
+	/**
+	 * Waits, bounded, until every tracked plan has a row that is no longer PENDING (or,
+	 * with {@code untilComplete}, is COMPLETE or FAILED).
+	 */
+	private Map<String, PlanRow> awaitEnded(List<TrackedPlan> tracked, Duration timeout, boolean untilComplete)
 			throws SQLException, InterruptedException {
 		List<String> ids = tracked.stream().map(TrackedPlan::planId).toList();
 		long deadline = System.nanoTime() + timeout.toNanos();
 		Map<String, PlanRow> rows = this.database.plans(ids);
-		while (System.nanoTime() < deadline && (rows.size() < ids.size() || count(rows, "PENDING") > 0)) {
+		while (System.nanoTime() < deadline && (rows.size() < ids.size() || count(rows, "PENDING") > 0
+				|| (untilComplete && count(rows, "PARTIAL") > 0))) {
 			Thread.sleep(this.settings.pollMs());
 			rows = this.database.plans(ids);
 		}
