@@ -82,12 +82,18 @@ final class BenchReport {
 			smoke.failures().forEach((failure) -> md.append("\n- ").append(failure));
 			smoke.warnings().forEach((warning) -> md.append("\n- warning: ").append(warning));
 			md.append("\n\n");
-			loadTable(md, (result.warmup() != null) ? List.of(result.warmup(), smoke.load()) : List.of(smoke.load()));
+			List<LoadResult> loads = new java.util.ArrayList<>(result.warmups());
+			loads.add(smoke.load());
+			loadTable(md, loads);
 			md.append("\nPOST -> COMPLETE: ").append(percentiles(smoke.postToComplete())).append("\n\n");
 		}
 		if (!result.accept().isEmpty()) {
 			md.append("## Accept: POST at constant rates (open loop, latency from the intended send time)\n\n");
 			loadTable(md, result.accept());
+			if (!result.warmups().isEmpty()) {
+				md.append("\nUnmeasured warm-ups before:\n\n");
+				loadTable(md, result.warmups());
+			}
 			md.append("\nHighest passing rate (success >= ")
 				.append(result.settings().minSuccess())
 				.append(", p99 <= ")

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param machine machine, version and setting facts (from the script and this JVM)
  * @param settings the generator's settings
  * @param exampleBody one of the plan bodies sent
- * @param warmup the platform's warm-up
+ * @param warmups the unmeasured warm-up of each target
  * @param accept every accept step of every target
  * @param acceptSummary each target's highest passing accept rate
  * @param ratios platform against the same-run peers
@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * @param notes how to read the figures
  */
 record BenchResult(String mode, String startedAt, String finishedAt, Map<String, String> machine,
-		BenchSettings settings, String exampleBody, @Nullable LoadResult warmup, List<LoadResult> accept,
+		BenchSettings settings, String exampleBody, List<LoadResult> warmups, List<LoadResult> accept,
 		List<AcceptSummary> acceptSummary, @Nullable Ratios ratios, @Nullable EndToEnd endToEnd,
 		@Nullable HalfRate halfRate, @Nullable Replay replay, @Nullable SmokeCheck smoke, List<TopicSize> topics,
 		List<TableSize> tables, List<ProcessUsage> processes, List<String> notes) {
