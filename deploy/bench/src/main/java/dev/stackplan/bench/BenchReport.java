@@ -54,6 +54,9 @@ final class BenchReport {
 			.append(". Command: `deploy/bench/platform.sh")
 			.append(result.mode().equals("smoke") ? " --smoke" : "")
 			.append("`; every setting is in the JSON file beside this one.\n\n");
+		if (!result.settings().note().isBlank()) {
+			md.append("> ").append(result.settings().note()).append("\n\n");
+		}
 		md.append("## Machine and versions\n\n| | |\n|---|---|\n");
 		result.machine()
 			.forEach((key, value) -> md.append("| ").append(key).append(" | ").append(cell(value)).append(" |\n"));

@@ -52,9 +52,12 @@ import java.util.Map;
  * flat, in seconds' worth of the offered rate (plans in flight are not a backlog)
  * @param drainTimeout how long to wait between phases for the pipeline to catch up
  * @param replayPlans past requests seeded for the replay scenario, 0 to skip the replay
- * @param seedRate the constant rate at which they are seeded
+ * @param seedRate the constant rate at which they are seeded; 0 for the platform's
+ * highest passing accept rate (at least the first accept step's)
  * @param replayTimeout how long the replay scenario may take
  * @param pollMs how often a scenario's progress is read
+ * @param note a line put at the top of the report (why this run was made, what disturbed
+ * it)
  */
 record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String fastapiUrl, String apiKey,
 		String analystKey, String dbUrl, String dbUser, String dbPassword, String kafkaLogDir, String processes,
@@ -63,7 +66,7 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 		double smokeMinAccepted, int warmupRate, int warmupSeconds, int acceptStartRate, double acceptStepFactor,
 		int acceptMaxRate, int acceptSeconds, double minSuccess, double maxP99Ms, int e2eStartRate,
 		double e2eStepFactor, int e2eMaxRate, int e2eRefineSteps, int windowSeconds, double backlogToleranceSeconds,
-		int drainTimeout, int replayPlans, int seedRate, int replayTimeout, int pollMs) {
+		int drainTimeout, int replayPlans, int seedRate, int replayTimeout, int pollMs, String note) {
 
 	static BenchSettings from(Flags flags) {
 		BenchSettings settings = new BenchSettings(flags.bool("smoke"),
@@ -86,8 +89,8 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				flags.decimal("e2e-step-factor", 1.5), flags.integer("e2e-max-rate", 10_000),
 				flags.integer("e2e-refine-steps", 1), flags.integer("window-seconds", 60),
 				flags.decimal("backlog-tolerance-seconds", 0.5), flags.integer("drain-timeout", 180),
-				flags.integer("replay-plans", 100_000), flags.integer("seed-rate", 1000),
-				flags.integer("replay-timeout", 900), flags.integer("poll-ms", 500));
+				flags.integer("replay-plans", 100_000), flags.integer("seed-rate", 0),
+				flags.integer("replay-timeout", 900), flags.integer("poll-ms", 500), flags.string("note", ""));
 		flags.requireAllRead();
 		if (settings.acceptStepFactor <= 1 || settings.e2eStepFactor <= 1) {
 			throw new IllegalArgumentException("step factors must be above 1");
@@ -105,7 +108,7 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				this.acceptStartRate, this.acceptStepFactor, this.acceptMaxRate, this.acceptSeconds, this.minSuccess,
 				this.maxP99Ms, this.e2eStartRate, this.e2eStepFactor, this.e2eMaxRate, this.e2eRefineSteps,
 				this.windowSeconds, this.backlogToleranceSeconds, this.drainTimeout, this.replayPlans, this.seedRate,
-				this.replayTimeout, this.pollMs);
+				this.replayTimeout, this.pollMs, this.note);
 	}
 
 	/** The processes to measure by name, in the order given. */

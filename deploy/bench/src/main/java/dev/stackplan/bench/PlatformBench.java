@@ -204,9 +204,12 @@ public final class PlatformBench {
 				? "smoke passed: all " + complete + " accepted plans COMPLETE (waited " + Math.round(waited) + " s)"
 				: "SMOKE FAILED: " + String.join("; ", failures));
 		return new BenchResult("smoke", started.toString(), Instant.now().toString(), machine, this.settings.redacted(),
-				this.bodies.example(), null, List.of(), List.of(), null, null, null, null, check, topicSizes(0),
+				this.bodies.example(), warmups, List.of(), List.of(), null, null, null, null, check, topicSizes(0),
 				this.database.tableSizes(), this.monitor.usage(),
-				List.of("Smoke run: a correctness check of the harness and the pipeline, not a measurement."));
+				this.settings.note().isBlank()
+						? List.of("Smoke run: a correctness check of the harness and the pipeline, not a measurement.")
+						: List.of(this.settings.note(),
+								"Smoke run: a correctness check of the harness and the pipeline, not a measurement."));
 	}
 
 	private BenchResult full(Instant started, Map<String, String> machine, OpenLoopLoad platform, LoopResources loops)
@@ -251,9 +254,17 @@ public final class PlatformBench {
 
 			EndToEnd endToEnd = endToEndSearch(platform);
 			HalfRate halfRate = (endToEnd.sustainedRate() > 0) ? halfRate(platform, endToEnd.sustainedRate()) : null;
-			Replay replay = (this.settings.replayPlans() > 0) ? replay(platform) : null;
+			AcceptSummary platformAccept = find(summaries, "platform");
+			int seedRate = (this.settings.seedRate() > 0) ? this.settings.seedRate()
+					: Math.max(this.settings.acceptStartRate(),
+							(platformAccept != null) ? platformAccept.highestPassingRate() : 0);
+			Replay replay = (this.settings.replayPlans() > 0) ? replay(platform, seedRate) : null;
 			int replayed = (replay != null) ? replay.processed() : 0;
-			List<String> notes = List.of(
+			List<String> notes = new ArrayList<>();
+			if (!this.settings.note().isBlank()) {
+				notes.add(this.settings.note());
+			}
+			notes.addAll(List.of(
 					"Open loop: every request has an intended send time at the constant rate; latency is from that time.",
 					"Accept latency: POST until the 202, which the platform sends after the broker acknowledged plan.requested.",
 					"Sustained end to end: the backlog (accepted - COMPLETE in gateway.plans) must not grow by more than "
@@ -263,7 +274,7 @@ public final class PlatformBench {
 					"Topic bytes are the *.log record files of the partition directories (index files are preallocated).",
 					"The load generator runs on the same cores as everything it measures; its CPU is in the process table.",
 					"Max send lag is how late the generator's scheduling thread was; beyond a few ms the generator itself was "
-							+ "starved of CPU, and the step measures the machine rather than the target.");
+							+ "starved of CPU, and the step measures the machine rather than the target."));
 			return new BenchResult("full", started.toString(), Instant.now().toString(), machine,
 					this.settings.redacted(), this.bodies.example(), warmups, accept, summaries, ratios, endToEnd,
 					halfRate, replay, null, topicSizes(replayed), this.database.tableSizes(), this.monitor.usage(),
@@ -436,8 +447,7 @@ public final class PlatformBench {
 		return half;
 	}
 
-	private Replay replay(OpenLoopLoad platform) throws Exception {
-		int rate = this.settings.seedRate();
+	private Replay replay(OpenLoopLoad platform, int rate) throws Exception {
 		int seconds = (int) Math.ceil((double) this.settings.replayPlans() / rate);
 		say("replay: seeding " + (long) rate * seconds + " past requests at " + rate + "/s");
 		Map<String, Long> cpu = this.monitor.ticks();
