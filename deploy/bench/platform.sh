@@ -9,7 +9,9 @@
 #     on uvicorn (2 workers, uvloop, httptools) validating the same plan body (deploy/bench/fastapi_peer);
 #     missing Debian packages are installed with apt-get
 # and runs the open-loop load generator (deploy/bench, dev.stackplan.bench.PlatformBench) against them.
-# Every process it started is stopped when it exits, also on failure or Ctrl-C.
+# Every process it started is stopped when it exits, also on failure or Ctrl-C. One target alone, without the
+# rest: java -cp 'deploy/bench/target/platform-bench-0.1.0-SNAPSHOT.jar:deploy/bench/target/lib/*'
+#   dev.stackplan.bench.PlatformBench load --url http://127.0.0.1:18080 --rate 1000 --duration 10
 #
 #   deploy/bench/platform.sh                 full run; report in bench/results/<UTC date>.{json,md}
 #   deploy/bench/platform.sh --duration 10   full run with 10 s steps and windows (default: 15 s accept steps,
@@ -18,9 +20,11 @@
 #                                            COMPLETE (CI); report in deploy/bench/target/results/
 # Options: --smoke, --duration S, --rate R (smoke rate), --replay-plans N (default 100000), --no-peers,
 # --skip-build, --base-port P (default 18000), and after -- any flag of the generator
-# (deploy/bench/src/main/java/dev/stackplan/bench/BenchSettings.java), e.g. -- --accept-max-rate 8000.
+# (deploy/bench/src/main/java/dev/stackplan/bench/BenchSettings.java), e.g. -- --accept-max-rate 8000, or
+# -- --note "why this run" (a line at the top of the report).
 # Environment: BENCH_BASE_PORT (18000), BENCH_DATA_DIR (deploy/bench/target/run, emptied at start),
-# BENCH_SERVICE_HEAP (512m), BENCH_SERVICE_JVM_FLAGS (full: -XX:+UseG1GC; smoke: C1 and serial GC), BENCH_GENERATOR_HEAP (1g), BENCH_PARTITIONS (6), BENCH_START_TIMEOUT (180 s),
+# BENCH_SERVICE_HEAP (512m), BENCH_SERVICE_JVM_FLAGS (full: -XX:+UseG1GC; smoke: C1 and serial GC),
+# BENCH_GENERATOR_HEAP (1g), BENCH_PARTITIONS (6), BENCH_START_TIMEOUT (180 s),
 # BENCH_DB_HOST/BENCH_DB_PORT/BENCH_DB_USER/BENCH_DB_PASSWORD (127.0.0.1, 5432, postgres, empty),
 # BENCH_EMBEDDED_DB=1 to use the embedded Postgres even when a server answers, BENCH_RESULTS_DIR.
 # Ports, from the base: gateway +0, gateway actuator +10, intake +1, scoring +2, costing +3, Kafka +92 and
