@@ -33,6 +33,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 
+command_line="deploy/bench/platform.sh $*"
 mode=full
 duration=""
 rate=50
@@ -335,6 +336,7 @@ fi
 # --- facts for the report
 info="$data/info.properties"
 {
+	echo "command=$command_line"
 	echo "machine.nproc=$(nproc)"
 	echo "machine.memory=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
 	echo "machine.cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)"

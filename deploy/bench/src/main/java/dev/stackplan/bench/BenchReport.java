@@ -51,8 +51,8 @@ final class BenchReport {
 			.append(result.startedAt())
 			.append(", finished ")
 			.append(result.finishedAt())
-			.append(". Command: `deploy/bench/platform.sh")
-			.append(result.mode().equals("smoke") ? " --smoke" : "")
+			.append(". Command: `")
+			.append(result.machine().getOrDefault("command", "deploy/bench/platform.sh"))
 			.append("`; every setting is in the JSON file beside this one.\n\n");
 		if (!result.settings().note().isBlank()) {
 			md.append("> ").append(result.settings().note()).append("\n\n");

@@ -39,6 +39,9 @@ import java.util.Map;
  * @param acceptStartRate first rate of the accept step search
  * @param acceptStepFactor each accept step multiplies the rate by this
  * @param acceptMaxRate the accept search stops here
+ * @param acceptMinRate the accept search steps down to here if its first step fails
+ * @param acceptRefineSteps bisection steps between the highest passing and the first
+ * failing accept rate
  * @param acceptSeconds length of one accept step
  * @param minSuccess share of requests that must be accepted for a step to pass
  * @param maxP99Ms p99 (from the intended send time) a passing accept step stays under
@@ -64,9 +67,10 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 		String infoFile, String resultsDir, int clockTicks, int sampleIntervalMs, int connections, int maxPending,
 		int ioThreads, int requestTimeoutMs, int bodies, int rate, int duration, int completeTimeout,
 		double smokeMinAccepted, int warmupRate, int warmupSeconds, int acceptStartRate, double acceptStepFactor,
-		int acceptMaxRate, int acceptSeconds, double minSuccess, double maxP99Ms, int e2eStartRate,
-		double e2eStepFactor, int e2eMaxRate, int e2eRefineSteps, int windowSeconds, double backlogToleranceSeconds,
-		int drainTimeout, int replayPlans, int seedRate, int replayTimeout, int pollMs, String note) {
+		int acceptMaxRate, int acceptMinRate, int acceptRefineSteps, int acceptSeconds, double minSuccess,
+		double maxP99Ms, int e2eStartRate, double e2eStepFactor, int e2eMaxRate, int e2eRefineSteps, int windowSeconds,
+		double backlogToleranceSeconds, int drainTimeout, int replayPlans, int seedRate, int replayTimeout, int pollMs,
+		String note) {
 
 	static BenchSettings from(Flags flags) {
 		BenchSettings settings = new BenchSettings(flags.bool("smoke"),
@@ -84,6 +88,7 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				flags.decimal("smoke-min-accepted", 0.9), flags.integer("warmup-rate", 200),
 				flags.integer("warmup-seconds", 10), flags.integer("accept-start-rate", 250),
 				flags.decimal("accept-step-factor", 2.0), flags.integer("accept-max-rate", 64_000),
+				flags.integer("accept-min-rate", 10), flags.integer("accept-refine-steps", 1),
 				flags.integer("accept-seconds", 15), flags.decimal("min-success", 0.999),
 				flags.decimal("max-p99-ms", 100), flags.integer("e2e-start-rate", 50),
 				flags.decimal("e2e-step-factor", 1.5), flags.integer("e2e-max-rate", 10_000),
@@ -105,10 +110,11 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				this.processes, this.infoFile, this.resultsDir, this.clockTicks, this.sampleIntervalMs,
 				this.connections, this.maxPending, this.ioThreads, this.requestTimeoutMs, this.bodies, this.rate,
 				this.duration, this.completeTimeout, this.smokeMinAccepted, this.warmupRate, this.warmupSeconds,
-				this.acceptStartRate, this.acceptStepFactor, this.acceptMaxRate, this.acceptSeconds, this.minSuccess,
-				this.maxP99Ms, this.e2eStartRate, this.e2eStepFactor, this.e2eMaxRate, this.e2eRefineSteps,
-				this.windowSeconds, this.backlogToleranceSeconds, this.drainTimeout, this.replayPlans, this.seedRate,
-				this.replayTimeout, this.pollMs, this.note);
+				this.acceptStartRate, this.acceptStepFactor, this.acceptMaxRate, this.acceptMinRate,
+				this.acceptRefineSteps, this.acceptSeconds, this.minSuccess, this.maxP99Ms, this.e2eStartRate,
+				this.e2eStepFactor, this.e2eMaxRate, this.e2eRefineSteps, this.windowSeconds,
+				this.backlogToleranceSeconds, this.drainTimeout, this.replayPlans, this.seedRate, this.replayTimeout,
+				this.pollMs, this.note);
 	}
 
 	/** The processes to measure by name, in the order given. */

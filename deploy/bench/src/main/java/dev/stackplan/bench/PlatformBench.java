@@ -250,7 +250,7 @@ public final class PlatformBench {
 				summaries.add(acceptSearch(peer, accept, false));
 			}
 			summaries.add(acceptSearch(platform, accept, true));
-			Ratios ratios = ratios(summaries, accept);
+			Ratios ratios = ratios(summaries, accept, this.settings.minSuccess(), this.settings.maxP99Ms());
 
 			EndToEnd endToEnd = endToEndSearch(platform);
 			HalfRate halfRate = (endToEnd.sustainedRate() > 0) ? halfRate(platform, endToEnd.sustainedRate()) : null;
@@ -273,6 +273,8 @@ public final class PlatformBench {
 							+ " s window and its end.",
 					"Topic bytes are the *.log record files of the partition directories (index files are preallocated).",
 					"The load generator runs on the same cores as everything it measures; its CPU is in the process table.",
+					"postgres-shared is the machine's server: its CPU includes every database on it, and its tree RSS "
+							+ "counts the shared buffers once per backend.",
 					"Max send lag is how late the generator's scheduling thread was; beyond a few ms the generator itself was "
 							+ "starved of CPU, and the step measures the machine rather than the target."));
 			return new BenchResult("full", started.toString(), Instant.now().toString(), machine,
@@ -285,6 +287,11 @@ public final class PlatformBench {
 		}
 	}
 
+	/**
+	 * Up from the start rate by the step factor until a step fails; down by the same
+	 * factor if the very first one failed (to the minimum rate); then bisection steps
+	 * between the highest passing and the first failing rate.
+	 */
 	private AcceptSummary acceptSearch(OpenLoopLoad load, List<LoadResult> all, boolean platform)
 			throws SQLException, InterruptedException {
 		int highest = 0;
@@ -292,15 +299,7 @@ public final class PlatformBench {
 		double acceptedAtHighest = 0;
 		for (int rate = this.settings.acceptStartRate(); rate <= this.settings.acceptMaxRate(); rate = next(rate,
 				this.settings.acceptStepFactor())) {
-			Map<String, Long> cpu = this.monitor.ticks();
-			OpenLoopLoad.Running running = load.start("accept", rate, this.settings.acceptSeconds(), this.bodies,
-					false);
-			LoadResult result = running.await().withCpu(this.monitor.cpuSince(cpu));
-			all.add(result);
-			say(describe(result));
-			if (platform) {
-				drain(running.startedAt(), result.accepted());
-			}
+			LoadResult result = acceptStep(load, rate, all, platform);
 			if (!result.passes(this.settings.minSuccess(), this.settings.maxP99Ms())) {
 				failing = rate;
 				break;
@@ -308,22 +307,68 @@ public final class PlatformBench {
 			highest = rate;
 			acceptedAtHighest = result.acceptedPerSecond();
 		}
+		for (int rate = (int) (failing / this.settings.acceptStepFactor()); highest == 0 && failing > 0
+				&& rate >= this.settings.acceptMinRate(); rate = (int) (rate / this.settings.acceptStepFactor())) {
+			LoadResult result = acceptStep(load, rate, all, platform);
+			if (result.passes(this.settings.minSuccess(), this.settings.maxP99Ms())) {
+				highest = rate;
+				acceptedAtHighest = result.acceptedPerSecond();
+			}
+			else {
+				failing = rate;
+			}
+		}
+		for (int i = 0; i < this.settings.acceptRefineSteps() && highest > 0 && failing - highest > 1; i++) {
+			int rate = (highest + failing) / 2;
+			LoadResult result = acceptStep(load, rate, all, platform);
+			if (result.passes(this.settings.minSuccess(), this.settings.maxP99Ms())) {
+				highest = rate;
+				acceptedAtHighest = result.acceptedPerSecond();
+			}
+			else {
+				failing = rate;
+			}
+		}
 		return new AcceptSummary(load.target().name(), highest, failing, acceptedAtHighest);
 	}
 
-	private static @Nullable Ratios ratios(List<AcceptSummary> summaries, List<LoadResult> accept) {
+	private LoadResult acceptStep(OpenLoopLoad load, int rate, List<LoadResult> all, boolean platform)
+			throws SQLException, InterruptedException {
+		Map<String, Long> cpu = this.monitor.ticks();
+		OpenLoopLoad.Running running = load.start("accept", rate, this.settings.acceptSeconds(), this.bodies, false);
+		LoadResult result = running.await().withCpu(this.monitor.cpuSince(cpu));
+		all.add(result);
+		say(describe(result));
+		if (platform) {
+			// the next step should not pay for this one's backlog
+			drain(running.startedAt(), result.accepted());
+		}
+		return result;
+	}
+
+	private static boolean ranByPeer(List<LoadResult> accept, int rate) {
+		return accept.stream().anyMatch((step) -> !step.target().equals("platform") && step.rate() == rate);
+	}
+
+	private static @Nullable Ratios ratios(List<AcceptSummary> summaries, List<LoadResult> accept, double minSuccess,
+			double maxP99Ms) {
 		AcceptSummary platform = find(summaries, "platform");
 		if (platform == null) {
 			return null;
 		}
-		// where no step passed, the first step (run by every target) is the one to
-		// compare at
-		int at = (platform.highestPassingRate() > 0) ? platform.highestPassingRate()
-				: accept.stream()
-					.filter((step) -> step.target().equals("platform"))
-					.mapToInt(LoadResult::rate)
-					.min()
-					.orElse(0);
+		// latency is compared at a rate both ran: the platform's highest passing one that
+		// a peer also ran, else
+		// the platform's lowest that a peer ran (bisected and stepped-down rates are the
+		// platform's alone)
+		List<LoadResult> platformSteps = accept.stream()
+			.filter((step) -> step.target().equals("platform") && ranByPeer(accept, step.rate()))
+			.sorted(java.util.Comparator.comparingInt(LoadResult::rate))
+			.toList();
+		int at = platformSteps.stream()
+			.filter((step) -> step.passes(minSuccess, maxP99Ms))
+			.mapToInt(LoadResult::rate)
+			.max()
+			.orElse(platformSteps.isEmpty() ? 0 : platformSteps.get(0).rate());
 		LoadResult platformAt = step(accept, "platform", at);
 		LoadResult fastapiAt = step(accept, "fastapi", at);
 		LoadResult nginxAt = step(accept, "nginx", at);
