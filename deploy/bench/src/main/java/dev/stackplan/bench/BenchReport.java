@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,7 +86,7 @@ final class BenchReport {
 			smoke.failures().forEach((failure) -> md.append("\n- ").append(failure));
 			smoke.warnings().forEach((warning) -> md.append("\n- warning: ").append(warning));
 			md.append("\n\n");
-			List<LoadResult> loads = new java.util.ArrayList<>(result.warmups());
+			List<LoadResult> loads = new ArrayList<>(result.warmups());
 			loads.add(smoke.load());
 			loadTable(md, loads);
 			md.append("\nPOST -> COMPLETE: ").append(percentiles(smoke.postToComplete())).append("\n\n");

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,7 @@ public final class PlatformBench {
 		if (args.length == 0) {
 			throw new IllegalArgumentException("usage: prepare-db [flags] | run [flags]");
 		}
-		String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+		String[] rest = Arrays.copyOfRange(args, 1, args.length);
 		switch (args[0]) {
 			case "prepare-db" -> prepareDatabase(new Flags(rest));
 			case "run" -> System.exit(run(BenchSettings.from(new Flags(rest))));
@@ -362,7 +364,7 @@ public final class PlatformBench {
 		// platform's alone)
 		List<LoadResult> platformSteps = accept.stream()
 			.filter((step) -> step.target().equals("platform") && ranByPeer(accept, step.rate()))
-			.sorted(java.util.Comparator.comparingInt(LoadResult::rate))
+			.sorted(Comparator.comparingInt(LoadResult::rate))
 			.toList();
 		int at = platformSteps.stream()
 			.filter((step) -> step.passes(minSuccess, maxP99Ms))
