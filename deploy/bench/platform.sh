@@ -18,7 +18,8 @@
 #                                            60 s end-to-end windows)
 #   deploy/bench/platform.sh --smoke         ~20 s at 50 plans/s, then fails unless every accepted plan is
 #                                            COMPLETE (CI); report in deploy/bench/target/results/
-# Options: --smoke, --duration S, --rate R (smoke rate), --replay-plans N (default 100000), --no-peers,
+# Options: --smoke, --duration S, --rate R (smoke rate), --replay-plans N (default 100000), --soak-seconds N
+# (default 600; the soak runs at half the sustained rate and compares memory after its first minute with the end), --no-peers,
 # --skip-build, --base-port P (default 18000), and after -- any flag of the generator
 # (deploy/bench/src/main/java/dev/stackplan/bench/BenchSettings.java), e.g. -- --accept-max-rate 8000, or
 # -- --note "why this run" (a line at the top of the report).
@@ -38,6 +39,7 @@ mode=full
 duration=""
 rate=50
 replay_plans=""
+soak_seconds=""
 peers=1
 build=1
 base_port=${BENCH_BASE_PORT:-18000}
@@ -48,6 +50,7 @@ while [ $# -gt 0 ]; do
 		--duration) duration=${2:?--duration needs seconds}; shift ;;
 		--rate) rate=${2:?--rate needs a rate}; shift ;;
 		--replay-plans) replay_plans=${2:?--replay-plans needs a count}; shift ;;
+		--soak-seconds) soak_seconds=${2:?--soak-seconds needs seconds}; shift ;;
 		--no-peers) peers=0 ;;
 		--skip-build) build=0 ;;
 		--base-port) base_port=${2:?--base-port needs a port}; shift ;;
@@ -369,6 +372,9 @@ else
 	fi
 	if [ -n "$replay_plans" ]; then
 		run_flags+=(--replay-plans "$replay_plans")
+	fi
+	if [ -n "$soak_seconds" ]; then
+		run_flags+=(--soak-seconds "$soak_seconds")
 	fi
 fi
 say "running the $mode benchmark"

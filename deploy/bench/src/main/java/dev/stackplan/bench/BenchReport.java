@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.stackplan.bench.BenchResult.AcceptSummary;
@@ -196,6 +197,45 @@ final class BenchReport {
 				.append(" missing\n- method: ")
 				.append(half.method())
 				.append('\n');
+		}
+		if (result.soak() != null) {
+			BenchResult.Soak soak = result.soak();
+			md.append("\n## Soak at half the sustained rate (")
+				.append(soak.rate())
+				.append("/s for ")
+				.append(soak.seconds())
+				.append(" s)\n\n")
+				.append("- accepted ")
+				.append(soak.load().accepted())
+				.append(" of ")
+				.append(soak.load().scheduled())
+				.append("; accept latency ")
+				.append(percentiles(soak.load().accept()))
+				.append("\n- POST -> COMPLETE: ")
+				.append(percentiles(soak.postToComplete()))
+				.append("\n- ")
+				.append(soak.complete())
+				.append(" COMPLETE, ")
+				.append(soak.partial())
+				.append(" PARTIAL, ")
+				.append(soak.notComplete())
+				.append(" not COMPLETE after the drain\n\n")
+				.append("| process | RSS MB at ")
+				.append(soak.firstSampleSeconds())
+				.append(" s | RSS MB at the end | change |\n|---|---|---|---|\n");
+			soak.rssAtEndMb().forEach((name, end) -> {
+				Double first = soak.rssAtFirstSampleMb().get(name);
+				md.append("| ")
+					.append(name)
+					.append(" | ")
+					.append(first)
+					.append(" | ")
+					.append(end)
+					.append(" | ")
+					.append((first != null && first > 0)
+							? String.format(Locale.ROOT, "%+.1f%%", (end - first) * 100 / first) : "")
+					.append(" |\n");
+			});
 		}
 		if (result.replay() != null) {
 			BenchResult.Replay replay = result.replay();

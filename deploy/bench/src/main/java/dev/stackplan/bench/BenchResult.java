@@ -34,8 +34,8 @@ import org.jspecify.annotations.Nullable;
 record BenchResult(String mode, String startedAt, String finishedAt, Map<String, String> machine,
 		BenchSettings settings, String exampleBody, List<LoadResult> warmups, List<LoadResult> accept,
 		List<AcceptSummary> acceptSummary, @Nullable Ratios ratios, @Nullable EndToEnd endToEnd,
-		@Nullable HalfRate halfRate, @Nullable Replay replay, @Nullable SmokeCheck smoke, List<TopicSize> topics,
-		List<TableSize> tables, List<ProcessUsage> processes, List<String> notes) {
+		@Nullable HalfRate halfRate, @Nullable Soak soak, @Nullable Replay replay, @Nullable SmokeCheck smoke,
+		List<TopicSize> topics, List<TableSize> tables, List<ProcessUsage> processes, List<String> notes) {
 
 	/**
 	 * A target's accept step search.
@@ -131,6 +131,27 @@ record BenchResult(String mode, String startedAt, String finishedAt, Map<String,
 	 */
 	record HalfRate(int rate, LoadResult load, Percentiles postToComplete, Percentiles requestedToAssembled,
 			long complete, long partial, long pending, long missing, String method) {
+
+	}
+
+	/**
+	 * A long run at half the sustained rate: does memory stay where it was after the
+	 * first minute?
+	 *
+	 * @param rate plans per second offered
+	 * @param seconds how long
+	 * @param load what the generator saw
+	 * @param firstSampleSeconds when the first memory sample was taken
+	 * @param rssAtFirstSampleMb each process tree's RSS then
+	 * @param rssAtEndMb each process tree's RSS at the end
+	 * @param complete plans of the soak that ended COMPLETE
+	 * @param partial plans of the soak that ended PARTIAL
+	 * @param notComplete plans of the soak not COMPLETE after the drain (PENDING or
+	 * missing)
+	 * @param postToComplete intended send to assembled_at over the soak
+	 */
+	record Soak(int rate, int seconds, LoadResult load, int firstSampleSeconds, Map<String, Double> rssAtFirstSampleMb,
+			Map<String, Double> rssAtEndMb, long complete, long partial, long notComplete, Percentiles postToComplete) {
 
 	}
 

@@ -55,6 +55,8 @@ import java.util.Map;
  * flat, in seconds' worth of the offered rate (plans in flight are not a backlog)
  * @param drainTimeout how long to wait between phases for the pipeline to catch up
  * @param replayPlans past requests seeded for the replay scenario, 0 to skip the replay
+ * @param soakSeconds how long the soak runs at half the sustained rate, 0 to skip it
+ * @param soakFirstSampleSeconds when the soak's first memory sample is taken
  * @param seedRate the constant rate at which they are seeded; 0 for the platform's
  * highest passing accept rate (at least the first accept step's)
  * @param replayTimeout how long the replay scenario may take
@@ -69,8 +71,8 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 		double smokeMinAccepted, int warmupRate, int warmupSeconds, int acceptStartRate, double acceptStepFactor,
 		int acceptMaxRate, int acceptMinRate, int acceptRefineSteps, int acceptSeconds, double minSuccess,
 		double maxP99Ms, int e2eStartRate, double e2eStepFactor, int e2eMaxRate, int e2eRefineSteps, int windowSeconds,
-		double backlogToleranceSeconds, int drainTimeout, int replayPlans, int seedRate, int replayTimeout, int pollMs,
-		String note) {
+		double backlogToleranceSeconds, int drainTimeout, int replayPlans, int soakSeconds, int soakFirstSampleSeconds,
+		int seedRate, int replayTimeout, int pollMs, String note) {
 
 	static BenchSettings from(Flags flags) {
 		BenchSettings settings = new BenchSettings(flags.bool("smoke"),
@@ -94,7 +96,8 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				flags.decimal("e2e-step-factor", 1.5), flags.integer("e2e-max-rate", 10_000),
 				flags.integer("e2e-refine-steps", 1), flags.integer("window-seconds", 60),
 				flags.decimal("backlog-tolerance-seconds", 0.5), flags.integer("drain-timeout", 180),
-				flags.integer("replay-plans", 100_000), flags.integer("seed-rate", 0),
+				flags.integer("replay-plans", 100_000), flags.integer("soak-seconds", 600),
+				flags.integer("soak-first-sample-seconds", 60), flags.integer("seed-rate", 0),
 				flags.integer("replay-timeout", 900), flags.integer("poll-ms", 500), flags.string("note", ""));
 		flags.requireAllRead();
 		if (settings.acceptStepFactor <= 1 || settings.e2eStepFactor <= 1) {
@@ -113,8 +116,8 @@ record BenchSettings(boolean smoke, String gatewayUrl, String nginxUrl, String f
 				this.acceptStartRate, this.acceptStepFactor, this.acceptMaxRate, this.acceptMinRate,
 				this.acceptRefineSteps, this.acceptSeconds, this.minSuccess, this.maxP99Ms, this.e2eStartRate,
 				this.e2eStepFactor, this.e2eMaxRate, this.e2eRefineSteps, this.windowSeconds,
-				this.backlogToleranceSeconds, this.drainTimeout, this.replayPlans, this.seedRate, this.replayTimeout,
-				this.pollMs, this.note);
+				this.backlogToleranceSeconds, this.drainTimeout, this.replayPlans, this.soakSeconds,
+				this.soakFirstSampleSeconds, this.seedRate, this.replayTimeout, this.pollMs, this.note);
 	}
 
 	/** The processes to measure by name, in the order given. */

@@ -25,6 +25,7 @@ import dev.stackplan.bench.BenchResult.EndToEndStep;
 import dev.stackplan.bench.BenchResult.HalfRate;
 import dev.stackplan.bench.BenchResult.Ratios;
 import dev.stackplan.bench.BenchResult.Replay;
+import dev.stackplan.bench.BenchResult.Soak;
 import dev.stackplan.bench.BenchResult.SmokeCheck;
 import dev.stackplan.bench.KafkaLogSizes.TopicSize;
 import dev.stackplan.bench.OpenLoopLoad.Target;
@@ -206,8 +207,8 @@ public final class PlatformBench {
 				? "smoke passed: all " + complete + " accepted plans COMPLETE (waited " + Math.round(waited) + " s)"
 				: "SMOKE FAILED: " + String.join("; ", failures));
 		return new BenchResult("smoke", started.toString(), Instant.now().toString(), machine, this.settings.redacted(),
-				this.bodies.example(), warmups, List.of(), List.of(), null, null, null, null, check, topicSizes(0),
-				this.database.tableSizes(), this.monitor.usage(),
+				this.bodies.example(), warmups, List.of(), List.of(), null, null, null, null, null, check,
+				topicSizes(0), this.database.tableSizes(), this.monitor.usage(),
 				this.settings.note().isBlank()
 						? List.of("Smoke run: a correctness check of the harness and the pipeline, not a measurement.")
 						: List.of(this.settings.note(),
@@ -256,6 +257,8 @@ public final class PlatformBench {
 
 			EndToEnd endToEnd = endToEndSearch(platform);
 			HalfRate halfRate = (endToEnd.sustainedRate() > 0) ? halfRate(platform, endToEnd.sustainedRate()) : null;
+			Soak soak = (endToEnd.sustainedRate() > 0 && this.settings.soakSeconds() > 0)
+					? soak(platform, Math.max(1, endToEnd.sustainedRate() / 2)) : null;
 			AcceptSummary platformAccept = find(summaries, "platform");
 			int seedRate = (this.settings.seedRate() > 0) ? this.settings.seedRate()
 					: Math.max(this.settings.acceptStartRate(),
@@ -281,8 +284,8 @@ public final class PlatformBench {
 							+ "starved of CPU, and the step measures the machine rather than the target."));
 			return new BenchResult("full", started.toString(), Instant.now().toString(), machine,
 					this.settings.redacted(), this.bodies.example(), warmups, accept, summaries, ratios, endToEnd,
-					halfRate, replay, null, topicSizes(replayed), this.database.tableSizes(), this.monitor.usage(),
-					notes);
+					halfRate, soak, replay, null, topicSizes(replayed), this.database.tableSizes(),
+					this.monitor.usage(), notes);
 		}
 		finally {
 			peers.forEach(OpenLoopLoad::close);
@@ -492,6 +495,30 @@ public final class PlatformBench {
 		say("POST -> COMPLETE p50 " + observed.p50() + " ms, p99 " + observed.p99() + " ms, max " + observed.max()
 				+ " ms; " + half.complete() + " COMPLETE, " + half.partial() + " PARTIAL");
 		return half;
+	}
+
+	/**
+	 * Memory after a long steady run against memory after its first minute: a leak or an
+	 * unbounded queue shows as growth between the two samples.
+	 */
+	private Soak soak(OpenLoopLoad platform, int rate) throws SQLException, InterruptedException {
+		int seconds = this.settings.soakSeconds();
+		int first = Math.min(this.settings.soakFirstSampleSeconds(), seconds);
+		say("soak: " + rate + "/s for " + seconds + " s, memory sampled at " + first + " s and at the end");
+		Map<String, Long> cpu = this.monitor.ticks();
+		OpenLoopLoad.Running running = platform.start("soak", rate, seconds, this.bodies, true);
+		Thread.sleep(Duration.ofSeconds(first).toMillis());
+		Map<String, Double> atFirst = this.monitor.rssNow();
+		LoadResult load = running.await().withCpu(this.monitor.cpuSince(cpu));
+		Map<String, Double> atEnd = this.monitor.rssNow();
+		List<TrackedPlan> tracked = running.tracked();
+		Map<String, PlanRow> rows = awaitEnded(tracked, Duration.ofSeconds(this.settings.drainTimeout()), false);
+		long complete = count(rows, "COMPLETE");
+		Soak soak = new Soak(rate, seconds, load, first, atFirst, atEnd, complete, count(rows, "PARTIAL"),
+				tracked.size() - complete, postToComplete(tracked, rows));
+		say("soak: RSS at " + first + " s " + atFirst + ", at the end " + atEnd + "; " + complete + " COMPLETE, "
+				+ soak.partial() + " PARTIAL");
+		return soak;
 	}
 
 	private Replay replay(OpenLoopLoad platform, int rate) throws Exception {

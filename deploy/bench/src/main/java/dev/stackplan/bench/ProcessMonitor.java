@@ -107,6 +107,15 @@ final class ProcessMonitor implements AutoCloseable {
 		return usage;
 	}
 
+	/** Each tree's resident memory now, in MB. */
+	Map<String, Double> rssNow() {
+		Map<Long, List<Long>> children = children();
+		Map<String, Double> rss = new LinkedHashMap<>();
+		this.roots.forEach((name, pid) -> rss.put(name,
+				mb(tree(pid, children).stream().mapToLong((process) -> statusKib(process, "VmRSS:")).sum() * KIB)));
+		return rss;
+	}
+
 	private void sample() {
 		Map<Long, List<Long>> children = children();
 		this.roots.forEach((name, pid) -> {

@@ -29,7 +29,7 @@ class BenchReportTests {
 				List.of("2 requests answered timeout"));
 		BenchResult result = new BenchResult("smoke", "2026-12-01T21:00:00Z", "2026-12-01T21:01:00Z",
 				Map.of("machine.nproc", "2"), settings.redacted(), "{}", List.of(), List.of(), List.of(), null, null,
-				null, null, check, List.of(new TopicSize("plan.requested", 6, 450_000, 450, "plans (1000)")),
+				null, null, null, check, List.of(new TopicSize("plan.requested", 6, 450_000, 450, "plans (1000)")),
 				List.of(new TableSize("gateway.plans", 1000, 24_000_000, 24_000)),
 				List.of(new ProcessUsage("gateway", 42, 1, 3.2, 20, 500, 480, 500, true)), List.of("a note"));
 
@@ -56,6 +56,21 @@ class BenchReportTests {
 		assertThat(settings.smoke()).isTrue();
 		assertThat(settings.rate()).isEqualTo(75);
 		assertThat(settings.duration()).isEqualTo(5);
+	}
+
+	@Test
+	void aSoakShowsEachProcessMemoryAtTheFirstSampleAndAtTheEndWithTheChange() {
+		BenchSettings settings = BenchSettings.from(new Flags(new String[0]));
+		LoadResult load = new LoadResult("platform", "soak", 100, 600, 60_000, 60_000, 60_000, 1.0, 100, Map.of(),
+				LATENCY, LATENCY, 1.5, Map.of());
+		BenchResult.Soak soak = new BenchResult.Soak(100, 600, load, 60, Map.of("gateway", 500.0),
+				Map.of("gateway", 550.0), 60_000, 0, 0, LATENCY);
+		BenchResult result = new BenchResult("full", "2026-12-01T21:00:00Z", "2026-12-01T21:11:00Z", Map.of(),
+				settings.redacted(), "{}", List.of(), List.of(), List.of(), null, null, null, soak, null, null,
+				List.of(), List.of(), List.of(), List.of());
+
+		assertThat(BenchReport.markdown(result)).contains("## Soak at half the sustained rate (100/s for 600 s)",
+				"| gateway | 500.0 | 550.0 | +10.0% |", "60000 COMPLETE, 0 PARTIAL");
 	}
 
 }
