@@ -19,7 +19,8 @@
 #   deploy/bench/platform.sh --smoke         ~20 s at 50 plans/s, then fails unless every accepted plan is
 #                                            COMPLETE (CI); report in deploy/bench/target/results/
 # Options: --smoke, --duration S, --rate R (smoke rate), --replay-plans N (default 100000), --soak-seconds N
-# (default 600; the soak runs at half the sustained rate and compares memory after its first minute with the end), --no-peers,
+# (default 600; the soak runs at half the sustained rate and compares memory after its first minute with the end),
+# --profile (JFR on every service; a summary of where the CPU went beside the report), --no-peers,
 # --skip-build, --base-port P (default 18000), and after -- any flag of the generator
 # (deploy/bench/src/main/java/dev/stackplan/bench/BenchSettings.java), e.g. -- --accept-max-rate 8000, or
 # -- --note "why this run" (a line at the top of the report).
@@ -40,6 +41,7 @@ duration=""
 rate=50
 replay_plans=""
 soak_seconds=""
+profile=0
 peers=1
 build=1
 base_port=${BENCH_BASE_PORT:-18000}
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
 		--rate) rate=${2:?--rate needs a rate}; shift ;;
 		--replay-plans) replay_plans=${2:?--replay-plans needs a count}; shift ;;
 		--soak-seconds) soak_seconds=${2:?--soak-seconds needs seconds}; shift ;;
+		--profile) profile=1 ;;
 		--no-peers) peers=0 ;;
 		--skip-build) build=0 ;;
 		--base-port) base_port=${2:?--base-port needs a port}; shift ;;
@@ -267,12 +270,19 @@ else
 fi
 read -r -a jvm_flags <<<"${BENCH_SERVICE_JVM_FLAGS:-$default_jvm_flags}"
 service_java=(java "-Xms$heap" "-Xmx$heap" "${jvm_flags[@]}")
+# --profile: every service records JFR execution samples from its start (dumped after the run)
+recording() {
+	[ $profile = 1 ] && echo "-XX:StartFlightRecording=name=bench,settings=profile,filename=$data/jfr/$1.jfr"
+	return 0
+}
+mkdir -p "$data/jfr"
 for service in scoring costing intake; do
-	start "$service" "${service_env[@]}" "${service_java[@]}" -jar "services/$service/target/$service-0.1.0-SNAPSHOT-exec.jar" \
-		--server.address=127.0.0.1
+	start "$service" "${service_env[@]}" "${service_java[@]}" $(recording "$service") \
+		-jar "services/$service/target/$service-0.1.0-SNAPSHOT-exec.jar" --server.address=127.0.0.1
 done
 # the benchmark measures the pipeline, not the per-client token bucket (100/s by default)
-start gateway "${service_env[@]}" "${service_java[@]}" -jar services/gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar \
+start gateway "${service_env[@]}" "${service_java[@]}" $(recording gateway) \
+	-jar services/gateway/target/gateway-0.1.0-SNAPSHOT-exec.jar \
 	--server.address=127.0.0.1 --management.server.address=127.0.0.1 \
 	--stackplan.gateway.rate-limit.requests-per-second=1000000000 --stackplan.gateway.rate-limit.burst=1000000000
 await_ready scoring "$scoring_port"
@@ -380,3 +390,11 @@ fi
 say "running the $mode benchmark"
 java "-Xmx$generator_heap" -cp "$classpath" dev.stackplan.bench.PlatformBench run "${run_flags[@]}" \
 	"${peer_flags[@]}" "${generator_flags[@]}"
+if [ $profile = 1 ]; then
+	for service in scoring costing intake gateway; do
+		jcmd "$(pid_of "$service")" JFR.dump name=bench filename="$data/jfr/$service.jfr" >/dev/null
+	done
+	profile_md="${BENCH_RESULTS_DIR:-$root/bench/results}/$(date -u +%Y-%m-%dT%H-%M-%SZ)-profile.md"
+	python3 deploy/bench/jfr_hotspots.py "$data"/jfr/{scoring,costing,intake,gateway}.jfr >"$profile_md"
+	say "profile: $profile_md (recordings in $data/jfr)"
+fi

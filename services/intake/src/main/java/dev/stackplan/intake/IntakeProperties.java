@@ -45,7 +45,7 @@ public record IntakeProperties(@DefaultValue("24h") Duration idempotencyRetentio
 	 * @param checkInterval how often the backlog is looked at
 	 * @param retryAfter what a refused client is told to wait
 	 */
-	public record Backpressure(@DefaultValue("20000") long maxBacklog, @DefaultValue("250ms") Duration checkInterval,
+	public record Backpressure(@DefaultValue("20000") long maxBacklog, @DefaultValue("1s") Duration checkInterval,
 			@DefaultValue("1s") Duration retryAfter) {
 
 	}

@@ -31,6 +31,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -150,7 +151,12 @@ public class PlanKafkaAutoConfiguration {
 		return reason.toString();
 	}
 
+	/**
+	 * Lazy: scoring and costing never look at consumer groups, so they start no admin
+	 * client for it.
+	 */
 	@Bean
+	@Lazy
 	ConsumerGroupProbe consumerGroupProbe(KafkaAdmin kafkaAdmin, PlanTopicsProperties topics) {
 		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
 		int timeoutMs = (int) topics.probeTimeout().toMillis();
