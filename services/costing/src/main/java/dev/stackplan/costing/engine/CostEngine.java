@@ -80,7 +80,15 @@ public final class CostEngine {
 	 * @return one cost per option
 	 */
 	public List<OptionCost> decide(PlanRequest request, List<String> optionIds) {
-		return estimate(request, optionIds).stream().map(CostEngine::compact).toList();
+		check(request);
+		List<OptionCost> costs = new ArrayList<>(optionIds.size());
+		for (String optionId : optionIds) {
+			OptionStaffing staffing = staffing(optionId);
+			List<Booking> bookings = StaffingPlanner.plan(staffing, request, new Citations());
+			costs.add(new OptionCost(staffing.option(), bookings.stream().map(CostEngine::booked).toList(),
+					this.onDemand.total(bookings), this.fullTime.total(bookings)));
+		}
+		return List.copyOf(costs);
 	}
 
 	/**
@@ -110,6 +118,10 @@ public final class CostEngine {
 					.map((role) -> new OptionCost.Booked(role.id(), role.tier(), role.count(), role.weeks()))
 					.toList(),
 				estimate.onDemand().totalUsd(), estimate.fullTime().totalUsd());
+	}
+
+	private static OptionCost.Booked booked(Booking booking) {
+		return new OptionCost.Booked(booking.roleId(), booking.tier().name(), booking.count(), booking.weeks());
 	}
 
 	private StaffingEstimate estimate(PlanRequest request, OptionStaffing staffing) {

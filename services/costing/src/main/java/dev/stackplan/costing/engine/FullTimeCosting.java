@@ -38,35 +38,23 @@ final class FullTimeCosting {
 		BigDecimal onboardingWeeks = this.terms.onboardingWeeks().value();
 		for (Booking booking : bookings) {
 			RangeFigure salary = this.terms.salaries().get(booking.tier());
-			BigDecimal count = BigDecimal.valueOf(booking.count());
-			BigDecimal weeks = BigDecimal.valueOf(booking.weeks());
 			lines.add(new RangeLineItem(booking.roleId() + "_SALARY",
 					format("%s (%s) base salary: %d × %s a year × %d/%s of a year", booking.roleId(), booking.tier(),
 							booking.count(), Money.usdRange(salary.low(), salary.high()), booking.weeks(),
 							this.weeksPerYear.toPlainString()),
-					range(count.multiply(salary.low()).multiply(weeks), count.multiply(salary.high()).multiply(weeks)),
-					salary.source()));
+					salary(booking), salary.source()));
 			lines.add(new RangeLineItem(booking.roleId() + "_EMPLOYER_COSTS",
 					format("Employer costs on that salary: loaded multiplier %s-%s minus 1",
 							multiplier.low().toPlainString(), multiplier.high().toPlainString()),
-					range(count.multiply(salary.low())
-						.multiply(multiplier.low().subtract(BigDecimal.ONE))
-						.multiply(weeks),
-							count.multiply(salary.high())
-								.multiply(multiplier.high().subtract(BigDecimal.ONE))
-								.multiply(weeks)),
-					multiplier.source()));
+					employerCosts(booking), multiplier.source()));
 			lines.add(new RangeLineItem(booking.roleId() + "_ONBOARDING",
 					format("%s onboarding weeks before the first commit at the loaded salary: %d × %s/%s of a year",
 							onboardingWeeks.toPlainString(), booking.count(), onboardingWeeks.toPlainString(),
 							this.weeksPerYear.toPlainString()),
-					range(count.multiply(salary.low()).multiply(multiplier.low()).multiply(onboardingWeeks),
-							count.multiply(salary.high()).multiply(multiplier.high()).multiply(onboardingWeeks)),
-					this.terms.onboardingWeeks().source()));
-			BigDecimal recruiting = Money.cents(count.multiply(this.terms.costPerHire().value()));
+					onboarding(booking), this.terms.onboardingWeeks().source()));
 			lines.add(new RangeLineItem(booking.roleId() + "_RECRUITING",
 					format("Cost per hire: %d × %s", booking.count(), Money.usd(this.terms.costPerHire().value())),
-					UsdRange.exactly(recruiting), this.terms.costPerHire().source()));
+					recruiting(booking), this.terms.costPerHire().source()));
 			citations.cite(salary.source());
 		}
 		citations.cite(multiplier.source())
@@ -81,6 +69,48 @@ final class FullTimeCosting {
 		BigDecimal weeks = BigDecimal.valueOf(planWeeks);
 		return new FullTimeCost(total, new UsdRange(Money.cents(total.low(), weeks), Money.cents(total.high(), weeks)),
 				lines, citations.declaredIn(this.document));
+	}
+
+	/**
+	 * The total alone, without the words: the same line amounts {@link #cost} adds, for
+	 * the compact estimate that travels on the log.
+	 */
+	UsdRange total(List<Booking> bookings) {
+		List<UsdRange> amounts = new ArrayList<>(bookings.size() * 4);
+		for (Booking booking : bookings) {
+			amounts.addAll(List.of(salary(booking), employerCosts(booking), onboarding(booking), recruiting(booking)));
+		}
+		return new UsdRange(Money.sum(amounts, UsdRange::low), Money.sum(amounts, UsdRange::high));
+	}
+
+	private UsdRange salary(Booking booking) {
+		RangeFigure salary = this.terms.salaries().get(booking.tier());
+		BigDecimal count = BigDecimal.valueOf(booking.count());
+		BigDecimal weeks = BigDecimal.valueOf(booking.weeks());
+		return range(count.multiply(salary.low()).multiply(weeks), count.multiply(salary.high()).multiply(weeks));
+	}
+
+	private UsdRange employerCosts(Booking booking) {
+		RangeFigure salary = this.terms.salaries().get(booking.tier());
+		RangeFigure multiplier = this.terms.loadedMultiplier();
+		BigDecimal count = BigDecimal.valueOf(booking.count());
+		BigDecimal weeks = BigDecimal.valueOf(booking.weeks());
+		return range(count.multiply(salary.low()).multiply(multiplier.low().subtract(BigDecimal.ONE)).multiply(weeks),
+				count.multiply(salary.high()).multiply(multiplier.high().subtract(BigDecimal.ONE)).multiply(weeks));
+	}
+
+	private UsdRange onboarding(Booking booking) {
+		RangeFigure salary = this.terms.salaries().get(booking.tier());
+		RangeFigure multiplier = this.terms.loadedMultiplier();
+		BigDecimal count = BigDecimal.valueOf(booking.count());
+		BigDecimal onboardingWeeks = this.terms.onboardingWeeks().value();
+		return range(count.multiply(salary.low()).multiply(multiplier.low()).multiply(onboardingWeeks),
+				count.multiply(salary.high()).multiply(multiplier.high()).multiply(onboardingWeeks));
+	}
+
+	private UsdRange recruiting(Booking booking) {
+		return UsdRange
+			.exactly(Money.cents(BigDecimal.valueOf(booking.count()).multiply(this.terms.costPerHire().value())));
 	}
 
 	/** Annual amounts prorated to weeks, each end rounded once. */

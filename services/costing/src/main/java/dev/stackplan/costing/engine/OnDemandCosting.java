@@ -32,19 +32,17 @@ final class OnDemandCosting {
 		BigDecimal workingDays = this.calendar.workingDaysPerWeek().value();
 		for (Booking booking : bookings) {
 			Figure rate = this.terms.weeklyRates().get(booking.tier());
-			BigDecimal count = BigDecimal.valueOf(booking.count());
-			lines.add(new LineItem(booking.roleId() + "_WEEKS",
-					String.format(Locale.ROOT, "%s (%s): %d × %d weeks × %s a week", booking.roleId(), booking.tier(),
-							booking.count(), booking.weeks(), Money.usd(rate.value())),
-					Money.cents(rate.value().multiply(count).multiply(BigDecimal.valueOf(booking.weeks()))),
-					rate.source()));
+			lines
+				.add(new LineItem(booking.roleId() + "_WEEKS",
+						String.format(Locale.ROOT, "%s (%s): %d × %d weeks × %s a week", booking.roleId(),
+								booking.tier(), booking.count(), booking.weeks(), Money.usd(rate.value())),
+						weeks(booking), rate.source()));
 			lines.add(new LineItem(booking.roleId() + "_TRIAL_CREDIT",
 					String.format(Locale.ROOT, "%s-hour free trial credited as %s of %s working days: %d × %s × %s/%s",
 							this.terms.trialFreeHours().value().toPlainString(), creditDays.value().toPlainString(),
 							workingDays.toPlainString(), booking.count(), Money.usd(rate.value()),
 							creditDays.value().toPlainString(), workingDays.toPlainString()),
-					Money.cents(rate.value().multiply(count).multiply(creditDays.value()), workingDays).negate(),
-					creditDays.source()));
+					trialCredit(booking), creditDays.source()));
 			citations.cite(rate.source());
 		}
 		citations.cite(creditDays.source())
@@ -59,6 +57,33 @@ final class OnDemandCosting {
 					.multiply(BigDecimal.valueOf(booking.count())));
 		return new OnDemandCost(this.terms.provider(), total, weeklyBurn, lines,
 				Money.cents(total, BigDecimal.valueOf(planWeeks)));
+	}
+
+	/**
+	 * The total alone, without the words: the same line amounts {@link #cost} adds, for
+	 * the compact estimate that travels on the log.
+	 */
+	BigDecimal total(List<Booking> bookings) {
+		List<BigDecimal> amounts = new ArrayList<>(bookings.size() * 2);
+		for (Booking booking : bookings) {
+			amounts.add(weeks(booking));
+			amounts.add(trialCredit(booking));
+		}
+		return Money.sum(amounts, (amount) -> amount);
+	}
+
+	private BigDecimal weeks(Booking booking) {
+		BigDecimal rate = this.terms.weeklyRates().get(booking.tier()).value();
+		return Money
+			.cents(rate.multiply(BigDecimal.valueOf(booking.count())).multiply(BigDecimal.valueOf(booking.weeks())));
+	}
+
+	private BigDecimal trialCredit(Booking booking) {
+		BigDecimal rate = this.terms.weeklyRates().get(booking.tier()).value();
+		return Money
+			.cents(rate.multiply(BigDecimal.valueOf(booking.count())).multiply(this.terms.trialCreditDays().value()),
+					this.calendar.workingDaysPerWeek().value())
+			.negate();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
@@ -56,6 +57,12 @@ public class CostEngineBenchmark {
 	@Benchmark
 	public List<StaffingEstimate> estimateThreeOptions() {
 		return this.engine.estimate(this.request, CostFixtures.OPTIONS);
+	}
+
+	/** What the costing service does per plan: the compact cost, without the words. */
+	@Benchmark
+	public List<OptionCost> decideThreeOptions() {
+		return this.engine.decide(this.request, CostFixtures.OPTIONS);
 	}
 
 	private static PlanRequest request(ProductKind kind, List<Feature> features, ExistingFramework existing, Team team,
