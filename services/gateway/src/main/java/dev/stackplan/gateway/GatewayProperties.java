@@ -23,13 +23,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * half still completes it)
  * @param intakeToken the secret intake expects from the gateway on every call; the same
  * value as intake's {@code stackplan.intake.internal-token}
+ * @param intakeConnections connections to intake at once; with intake's latency this
+ * bounds the accept rate (Little's law), so it must exceed the target rate times that
+ * latency (Reactor Netty's default pool holds 16 on two cores)
+ * @param intakePendingAcquires calls that may wait for a connection before the next is
+ * refused at once
  */
 @ConfigurationProperties("stackplan.gateway")
 public record GatewayProperties(@DefaultValue("http://127.0.0.1:8081") URI intakeUrl,
 		@DefaultValue("20s") Duration intakeTimeout, @DefaultValue("10s") Duration storeTimeout, @DefaultValue( {
 				"100ms", "250ms", "500ms", "1s", "2s", "5s", "10s" }) List<Duration> latencySlo,
 		@DefaultValue("30s") Duration maxWait, @DefaultValue("5m") Duration eventStreamTimeout,
-		@DefaultValue("100") int maxPageSize, @DefaultValue("30s") Duration planTimeout, String intakeToken){
+		@DefaultValue("100") int maxPageSize, @DefaultValue("30s") Duration planTimeout, String intakeToken,
+		@DefaultValue("512") int intakeConnections, @DefaultValue("4096") int intakePendingAcquires){
 
 	public GatewayProperties {
 		if (intakeToken == null || intakeToken.isBlank()) {

@@ -3,12 +3,16 @@ package dev.stackplan.gateway.plan;
 import java.time.Instant;
 
 import dev.stackplan.gateway.GatewayProperties;
+import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -40,8 +44,19 @@ class IntakeClient {
 
 	private final GatewayProperties properties;
 
+	private final ConnectionProvider pool;
+
 	IntakeClient(WebClient.Builder builder, GatewayProperties properties) {
-		this.intake = builder.baseUrl(properties.intakeUrl().toString()).build();
+		// a pool of its own, sized for the accept rate: every POST holds a connection for
+		// intake's whole answer, the broker's acknowledgement included
+		this.pool = ConnectionProvider.builder("intake")
+			.maxConnections(properties.intakeConnections())
+			.pendingAcquireMaxCount(properties.intakePendingAcquires())
+			.pendingAcquireTimeout(properties.intakeTimeout())
+			.build();
+		this.intake = builder.clientConnector(new ReactorClientHttpConnector(HttpClient.create(this.pool)))
+			.baseUrl(properties.intakeUrl().toString())
+			.build();
 		this.properties = properties;
 	}
 
@@ -52,6 +67,12 @@ class IntakeClient {
 	record IntakeAnswer(HttpStatusCode status, MediaType contentType, byte[] body, boolean replayed,
 			@Nullable Instant requestedAt, @Nullable String retryAfter) {
 
+	}
+
+	/** The pool is this client's own: closed with the gateway, not with the JVM. */
+	@PreDestroy
+	void close() {
+		this.pool.dispose();
 	}
 
 	Mono<IntakeAnswer> submit(byte[] body, MediaType contentType, String clientId, @Nullable String idempotencyKey) {
