@@ -305,6 +305,47 @@ class PublicApiEndToEndTests {
 	}
 
 	@Test
+	void errorsNoControllerAnswersAreProblemsOnEveryService() {
+		assertProblem(this.demo.get().uri("/nope").exchange(), HttpStatus.NOT_FOUND, "/problems/not-found");
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+		assertProblem(anonymous.get().uri("/nope").exchange(), HttpStatus.UNAUTHORIZED, "/problems/unauthorized");
+		WebTestClient.ResponseSpec delete = this.demo.delete().uri("/api/v1/plans/{id}", UUID.randomUUID()).exchange();
+		delete.expectHeader().valueEquals("Allow", "GET");
+		assertProblem(delete, HttpStatus.METHOD_NOT_ALLOWED, "/problems/method-not-allowed");
+		assertProblem(this.demo.post().uri("/api/v1/plans").bodyValue("{}".getBytes()).exchange(),
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/problems/unsupported-media-type");
+		// every problem type is a page of the gateway
+		anonymous.get()
+			.uri("/problems/method-not-allowed")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+		anonymous.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("/docs").contains("/readme"));
+		// the internal services answer problems too, on their own ports
+		PlatformServices services = SharedPlatform.services();
+		for (Service service : List.of(Service.INTAKE, Service.SCORING, Service.COSTING)) {
+			WebTestClient internal = WebTestClient.bindToServer()
+				.baseUrl("http://127.0.0.1:" + services.port(service))
+				.build();
+			internal.get()
+				.uri("/nope")
+				.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).isIn(401, 404))
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+	}
+
+	@Test
 	void theServedApiDocsAreTheContractAndActuatorIsNotOnThePublicPort() throws Exception {
 		JsonNode served = this.demo.get()
 			.uri("/v3/api-docs")
@@ -341,6 +382,23 @@ class PublicApiEndToEndTests {
 
 	private WebTestClient.ResponseSpec postRaw(String body, MediaType type) {
 		return this.demo.post().uri("/api/v1/plans").contentType(type).bodyValue(body).exchange();
+	}
+
+	/** RFC 9457 members, a type that is a gateway page, and no Java class named. */
+	private static void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
+		JsonNode problem = response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem.path("type").asString()).isEqualTo(type);
+		assertThat(problem.path("status").asInt()).isEqualTo(status.value());
+		assertThat(problem.path("title").asString()).isNotEmpty();
+		assertThat(problem.path("detail").asString()).isNotEmpty();
+		assertThat(problem.path("instance").asString()).startsWith("/");
+		assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("org.springframework");
 	}
 
 	private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String field) {

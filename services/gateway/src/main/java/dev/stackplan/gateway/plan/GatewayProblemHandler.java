@@ -1,10 +1,10 @@
 package dev.stackplan.gateway.plan;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.stackplan.kit.ProblemTypes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -29,7 +29,7 @@ class GatewayProblemHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The plan was not accepted because the intake service did not answer; retry.");
 		problem.setTitle("Plan not accepted");
-		problem.setType(URI.create("https://stackplan.dev/problems/intake-unavailable"));
+		problem.setType(ProblemTypes.of("intake-unavailable"));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 	}
 
@@ -38,7 +38,7 @@ class GatewayProblemHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is larger than the 64 KiB accepted");
 		problem.setTitle("Body too large");
-		problem.setType(URI.create("https://stackplan.dev/problems/body-too-large"));
+		problem.setType(ProblemTypes.of("body-too-large"));
 		return problem;
 	}
 
@@ -46,7 +46,7 @@ class GatewayProblemHandler {
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid parameter");
-		problem.setType(URI.create("https://stackplan.dev/problems/invalid-parameter"));
+		problem.setType(ProblemTypes.of("invalid-parameter"));
 		problem.setProperty("errors", List
 			.of((ex.allowedValues().isEmpty()) ? Map.of("field", ex.field(), "message", ex.getMessage())
 					: Map.of("field", ex.field(), "message", ex.getMessage(), "allowedValues", ex.allowedValues())));
@@ -57,7 +57,7 @@ class GatewayProblemHandler {
 	ProblemDetail badInput(ServerWebInputException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getReason());
 		problem.setTitle("Bad request");
-		problem.setType(URI.create("https://stackplan.dev/problems/bad-request"));
+		problem.setType(ProblemTypes.of("bad-request"));
 		return problem;
 	}
 

@@ -77,7 +77,7 @@ class PlanController {
 	 * {@code Prefer: wait=N} the answer is 200 and the complete plan if it is ready
 	 * within N seconds.
 	 */
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<?>> create(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "Content-Type", required = false) MediaType contentType,
 			@RequestHeader(name = "Prefer", required = false) String prefer,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.stackplan.kit.ProblemTypes;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
 import dev.stackplan.contracts.profile.ProductKind;
@@ -71,7 +72,7 @@ class ScenarioController {
 		this.clock = clock;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<?>> create(@RequestBody(required = false) JsonNode body, ServerWebExchange exchange) {
 		ApiClient analyst = analyst(exchange);
 		ScenarioRequest request = ScenarioRequest.parse(body, this.knowledge);
@@ -133,7 +134,7 @@ class ScenarioController {
 								+ ((row.total() != null) ? row.total() : "?")
 								+ " plans); its report appears when it is complete");
 				problem.setTitle("Report not ready");
-				problem.setType(URI.create("https://stackplan.dev/problems/report-not-ready"));
+				problem.setType(ProblemTypes.of("report-not-ready"));
 				return Mono.<ResponseEntity<?>>just(ResponseEntity.status(HttpStatus.CONFLICT).body(problem));
 			}
 			return this.scenarios.compare(scenarioId).collectList().map((results) -> {
