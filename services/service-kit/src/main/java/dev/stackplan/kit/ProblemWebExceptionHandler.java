@@ -65,7 +65,8 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 		else {
 			HttpStatusCode status = (ex instanceof ErrorResponse errorResponse) ? errorResponse.getStatusCode()
 					: HttpStatus.INTERNAL_SERVER_ERROR;
-			logger.error("Answered " + status.value() + " to " + exchange.getRequest().getMethod() + " " + path, ex);
+			RequestIdFilter.withMdc(exchange, () -> logger
+				.error("Answered " + status.value() + " to " + exchange.getRequest().getMethod() + " " + path, ex));
 			// what went wrong inside stays in the log; the client learns only that it did
 			problem = ProblemDetail.forStatusAndDetail(status,
 					"The request could not be completed; the error has been logged.");
@@ -73,6 +74,12 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 		problem.setType(ProblemTypes.forStatus(HttpStatusCode.valueOf(problem.getStatus())));
 		problem.setTitle(ProblemTypes.titleOf(HttpStatusCode.valueOf(problem.getStatus())));
 		problem.setInstance(URI.create(path));
+		// this handler wraps the filters, so it answers on the exchange before the
+		// request id filter decorated it: the id is added here
+		String requestId = RequestIdFilter.of(exchange);
+		if (requestId != null) {
+			problem.setProperty(RequestIdFilter.ATTRIBUTE, requestId);
+		}
 		return problem;
 	}
 

@@ -5,10 +5,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 /**
- * Every service answers errors as RFC 9457 problems ({@link ProblemWebExceptionHandler}).
+ * Every service answers errors as RFC 9457 problems ({@link ProblemWebExceptionHandler})
+ * and gives every request an id ({@link RequestIdFilter}).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -19,6 +21,13 @@ public class ProblemsAutoConfiguration {
 	@Order(-2)
 	ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
 		return new ProblemWebExceptionHandler(json);
+	}
+
+	/** First of all filters, so that every answer, even a refused one, has the id. */
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	RequestIdFilter requestIdFilter(JsonMapper json) {
+		return new RequestIdFilter(json);
 	}
 
 }

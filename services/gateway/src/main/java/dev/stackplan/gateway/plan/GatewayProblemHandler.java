@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Errors of the public API as RFC 9457 problem details. */
@@ -24,8 +26,8 @@ class GatewayProblemHandler {
 	private static final Log logger = LogFactory.getLog(GatewayProblemHandler.class);
 
 	@ExceptionHandler({ WebClientRequestException.class, TimeoutException.class })
-	ResponseEntity<ProblemDetail> intakeUnavailable(Exception ex) {
-		logger.warn("Intake did not answer", ex);
+	ResponseEntity<ProblemDetail> intakeUnavailable(Exception ex, ServerWebExchange exchange) {
+		RequestIdFilter.withMdc(exchange, () -> logger.warn("Intake did not answer", ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The plan was not accepted because the intake service did not answer; retry.");
 		problem.setTitle("Plan not accepted");

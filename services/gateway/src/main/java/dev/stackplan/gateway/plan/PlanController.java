@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.client.ApiClient;
 import dev.stackplan.gateway.client.Problems;
+import dev.stackplan.kit.RequestIdFilter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -87,37 +88,38 @@ class PlanController {
 		Duration wait = preferredWait(prefer);
 		byte[] payload = (body != null) ? body : new byte[0];
 		MediaType type = (contentType != null) ? contentType : MediaType.APPLICATION_JSON;
-		return this.intake.submit(payload, type, client.id(), idempotencyKey).flatMap((answer) -> {
-			if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
-				ResponseEntity.BodyBuilder refused = ResponseEntity.status(answer.status())
-					.contentType(answer.contentType());
-				if (answer.retryAfter() != null) {
-					refused.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+		return this.intake.submit(payload, type, client.id(), idempotencyKey, RequestIdFilter.of(exchange))
+			.flatMap((answer) -> {
+				if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
+					ResponseEntity.BodyBuilder refused = ResponseEntity.status(answer.status())
+						.contentType(answer.contentType());
+					if (answer.retryAfter() != null) {
+						refused.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+					}
+					return Mono.just(refused.body(publicProblem(answer, exchange)));
 				}
-				return Mono.just(refused.body(publicProblem(answer, exchange)));
-			}
-			JsonNode accepted = this.json.readTree(answer.body());
-			UUID planId = UUID.fromString(accepted.required("planId").asString());
-			URI location = URI.create("/api/v1/plans/" + planId);
-			ResponseEntity.BodyBuilder acceptedBuilder = ResponseEntity.accepted()
-				.location(location)
-				.contentType(MediaType.APPLICATION_JSON);
-			if (answer.replayed()) {
-				acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
-			}
-			Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
-			Mono<Void> stored = this.plans.recordAccepted(planId, client.id(),
-					(answer.requestedAt() != null) ? answer.requestedAt() : this.clock.instant());
-			if (wait == null) {
-				return stored.then(acceptedResponse);
-			}
-			return stored.then(this.watcher.awaitFinal(planId, wait)
-				.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+				JsonNode accepted = this.json.readTree(answer.body());
+				UUID planId = UUID.fromString(accepted.required("planId").asString());
+				URI location = URI.create("/api/v1/plans/" + planId);
+				ResponseEntity.BodyBuilder acceptedBuilder = ResponseEntity.accepted()
 					.location(location)
-					.header("Preference-Applied", "wait=" + wait.toSeconds())
-					.body(this.assembler.view(row)))
-				.switchIfEmpty(acceptedResponse));
-		});
+					.contentType(MediaType.APPLICATION_JSON);
+				if (answer.replayed()) {
+					acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
+				}
+				Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
+				Mono<Void> stored = this.plans.recordAccepted(planId, client.id(),
+						(answer.requestedAt() != null) ? answer.requestedAt() : this.clock.instant());
+				if (wait == null) {
+					return stored.then(acceptedResponse);
+				}
+				return stored.then(this.watcher.awaitFinal(planId, wait)
+					.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+						.location(location)
+						.header("Preference-Applied", "wait=" + wait.toSeconds())
+						.body(this.assembler.view(row)))
+					.switchIfEmpty(acceptedResponse));
+			});
 	}
 
 	@GetMapping("/{planId}")

@@ -151,9 +151,67 @@ class GatewayProblemsWebFluxTests {
 				"/problems/no-such-problem");
 	}
 
+	@Test
+	void aSaneRequestIdOfTheCallerIsEchoedInTheAnswerAndTheProblem() {
+		this.client.get()
+			.uri("/nope")
+			.header("X-Api-Key", DEMO_KEY)
+			.header("X-Request-Id", "caller-42.a:b")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "caller-42.a:b")
+			.expectBody()
+			.jsonPath("$.requestId")
+			.isEqualTo("caller-42.a:b");
+	}
+
+	@Test
+	void anInsaneRequestIdIsReplacedByANewOne() {
+		this.client.get()
+			.uri("/")
+			.header("X-Request-Id", "x".repeat(65))
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueMatches("X-Request-Id", "[0-9a-f-]{36}");
+	}
+
+	@Test
+	void everyAnswerToAKeyCarriesTheRateLimitFields() {
+		given(this.plans.findByClient(org.mockito.ArgumentMatchers.eq("demo"), org.mockito.ArgumentMatchers.any(),
+				org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt()))
+			.willReturn(reactor.core.publisher.Flux.empty());
+		// gateway.yml's default: 100 per second in bursts of 200, so the burst refills in
+		// 2 s
+		this.client.get()
+			.uri("/api/v1/plans")
+			.header("X-Api-Key", DEMO_KEY)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("RateLimit-Policy", "\"per-key\";q=200;w=2")
+			.expectHeader()
+			.valueMatches("RateLimit", "\"per-key\";r=(19[0-9]);t=[0-2]");
+		this.client.get()
+			.uri("/nope")
+			.header("X-Api-Key", DEMO_KEY)
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.exists("RateLimit");
+	}
+
 	/** Checks the RFC 9457 members and that no Java class is named; returns the body. */
 	private static String problem(WebTestClient.ResponseSpec response, int status, String type, String title,
 			String instance) {
+		String requestId = response.returnResult(Void.class).getResponseHeaders().getFirst("X-Request-Id");
+		assertThat(requestId).isNotBlank();
+		response.expectBody().jsonPath("$.requestId").isEqualTo(requestId);
 		byte[] body = response.expectStatus()
 			.isEqualTo(status)
 			.expectHeader()

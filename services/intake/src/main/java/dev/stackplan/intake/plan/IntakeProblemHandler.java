@@ -1,6 +1,7 @@
 package dev.stackplan.intake.plan;
 
 import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -9,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Every rejection as RFC 9457 problem details naming what is wrong. */
@@ -38,8 +40,8 @@ class IntakeProblemHandler {
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notAccepted(PlanNotAcceptedException ex) {
-		logger.warn("Plan request not accepted", ex);
+	ResponseEntity<ProblemDetail> notAccepted(PlanNotAcceptedException ex, ServerWebExchange exchange) {
+		RequestIdFilter.withMdc(exchange, () -> logger.warn("Plan request not accepted", ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The plan was not accepted because the event broker did not acknowledge it; nothing was stored. Retry.");
 		problem.setType(ProblemTypes.of("broker-unavailable"));
