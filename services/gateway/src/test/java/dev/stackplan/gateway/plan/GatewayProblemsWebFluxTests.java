@@ -8,12 +8,15 @@ import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.client.ApiClientsProperties;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -37,6 +40,7 @@ import static org.mockito.BDDMockito.given;
 				pattern = "dev\\.stackplan\\.gateway\\.(client\\.ApiSecurityConfiguration|docs\\..*Controller)"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
 @Import(GatewayProblemsWebFluxTests.Beans.class)
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayProblemsWebFluxTests {
 
 	private static final String DEMO_KEY = "demo-key";
@@ -103,14 +107,20 @@ class GatewayProblemsWebFluxTests {
 	}
 
 	@Test
-	void aFailingControllerIsAnInternalErrorProblemThatNamesNoClass() {
+	void aFailingControllerIsAnInternalErrorProblemThatNamesNoClass(CapturedOutput output) {
 		UUID planId = UUID.randomUUID();
 		given(this.plans.findOwned(planId, "demo"))
 			.willReturn(Mono.error(new IllegalStateException("connection pool exhausted")));
 		String body = problem(
-				this.client.get().uri("/api/v1/plans/{id}", planId).header("X-Api-Key", DEMO_KEY).exchange(), 500,
-				"/problems/internal-server-error", "Internal Server Error", "/api/v1/plans/" + planId);
+				this.client.get()
+					.uri("/api/v1/plans/{id}", planId)
+					.header("X-Api-Key", DEMO_KEY)
+					.header("X-Request-Id", "failing-request")
+					.exchange(),
+				500, "/problems/internal-server-error", "Internal Server Error", "/api/v1/plans/" + planId);
 		assertThat(body).doesNotContain("connection pool").doesNotContain("IllegalState");
+		// the cause is in the log, on a line that names the request
+		assertThat(output.getOut()).containsPattern("\\[failing-request\\] .*Answered 500 to GET");
 	}
 
 	@Test
