@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.stackplan.gateway.InvalidParameterException;
 import dev.stackplan.kit.ProblemTypes;
 import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;

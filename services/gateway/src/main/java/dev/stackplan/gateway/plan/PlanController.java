@@ -9,6 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InvalidParameterException;
+import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
 import dev.stackplan.gateway.client.Problems;
 import dev.stackplan.kit.RequestIdFilter;
@@ -158,7 +160,7 @@ class PlanController {
 			@RequestParam(required = false) String cursor, ServerWebExchange exchange) {
 		ApiClient client = ApiClient.of(exchange);
 		String wantedStatus = status(status);
-		int pageSize = pageSize(limit);
+		int pageSize = Pages.pageSize(limit, this.properties);
 		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor) : null;
 		return this.plans.findByClient(client.id(), wantedStatus, after, pageSize + 1).collectList().map((rows) -> {
 			boolean more = rows.size() > pageSize;
@@ -207,23 +209,6 @@ class PlanController {
 			throw new InvalidParameterException("status", "must be one of " + STATUSES, STATUSES);
 		}
 		return upper;
-	}
-
-	private int pageSize(@Nullable String limit) {
-		if (limit == null || limit.isBlank()) {
-			return 20;
-		}
-		try {
-			int size = Integer.parseInt(limit.strip());
-			if (size >= 1 && size <= this.properties.maxPageSize()) {
-				return size;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below like any other out-of-range value
-		}
-		throw new InvalidParameterException("limit",
-				"must be a whole number between 1 and " + this.properties.maxPageSize());
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(UUID planId) {
