@@ -254,6 +254,7 @@ class PublicApiEndToEndTests {
 	@Test
 	void aPlanWhoseScoringIsDownIsPartialWithTheReasonAndCompletesOnceScoringIsBack() {
 		PlatformServices services = SharedPlatform.services();
+		Map<String, Double> before = gatewayMetrics();
 		services.stop(Service.SCORING);
 		UUID planId;
 		try {
@@ -275,6 +276,67 @@ class PublicApiEndToEndTests {
 			.untilAsserted(() -> assertThat(SharedPlatform.plan(this.demo, planId).path("status").asString())
 				.isEqualTo("COMPLETE"));
 		assertThat(SharedPlatform.plan(this.demo, planId).path("missing").isMissingNode()).isTrue();
+
+		// one plan: assembled once (PARTIAL), then one change of its final state; a
+		// latency for each final state it reached
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Map<String, Double> after = gatewayMetrics();
+			assertThat(
+					delta(before, after, "stackplan_plans_assembled_total{application=\"gateway\",status=\"PARTIAL\"}"))
+				.isEqualTo(1);
+			assertThat(delta(before, after,
+					"stackplan_plans_assembled_total{application=\"gateway\",status=\"COMPLETE\"}"))
+				.isZero();
+			assertThat(delta(before, after,
+					"stackplan_plans_final_changes_total{application=\"gateway\",from=\"PARTIAL\",to=\"COMPLETE\"}"))
+				.isEqualTo(1);
+			assertThat(delta(before, after,
+					"stackplan_plan_latency_seconds_count{application=\"gateway\",status=\"PARTIAL\"}"))
+				.isEqualTo(1);
+			assertThat(delta(before, after,
+					"stackplan_plan_latency_seconds_count{application=\"gateway\",status=\"COMPLETE\"}"))
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void everyCustomMetricHasAHelpText() {
+		String scrape = scrape(Service.GATEWAY) + scrape(Service.INTAKE) + scrape(Service.SCORING)
+				+ scrape(Service.COSTING);
+		List<String> emptyHelp = scrape.lines()
+			.filter((line) -> line.startsWith("# HELP stackplan_"))
+			.filter((line) -> line.split(" ", 4).length < 4 || line.split(" ", 4)[3].isBlank())
+			.toList();
+		assertThat(scrape).contains("# HELP stackplan_");
+		assertThat(emptyHelp).isEmpty();
+	}
+
+	private static String scrape(Service service) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + SharedPlatform.services().managementPort(service))
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The gateway's stackplan samples by series, as Prometheus scrapes them. */
+	private static Map<String, Double> gatewayMetrics() {
+		Map<String, Double> samples = new java.util.HashMap<>();
+		scrape(Service.GATEWAY).lines().filter((line) -> line.startsWith("stackplan_")).forEach((line) -> {
+			int space = line.lastIndexOf(' ');
+			samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+		});
+		return samples;
+	}
+
+	private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
+		return after.getOrDefault(series, 0.0) - before.getOrDefault(series, 0.0);
 	}
 
 	@Test
