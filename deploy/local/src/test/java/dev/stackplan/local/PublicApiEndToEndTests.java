@@ -408,6 +408,73 @@ class PublicApiEndToEndTests {
 	}
 
 	@Test
+	void realAnswersAreDocumentedInTheContract() {
+		String plans = "/api/v1/plans";
+		String plan = "/api/v1/plans/{planId}";
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+		Map<String, Object> request = PlanRequestMother.seedStageSaas();
+		ContractCheck.documented("POST", plans,
+				this.demo.post()
+					.uri(plans)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(request)
+					.exchange()
+					.expectBody()
+					.returnResult());
+		EntityExchangeResult<byte[]> waited = this.demo.post()
+			.uri(plans)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Prefer", "wait=20")
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
+		ContractCheck.documented("POST", plans, waited);
+		String planId = waited.getResponseHeaders().getLocation().getPath().replace("/api/v1/plans/", "");
+		ContractCheck.documented("GET", plan,
+				this.demo.get().uri("/api/v1/plans/{id}", planId).exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", plan,
+				this.demo.get().uri("/api/v1/plans/{id}", UUID.randomUUID()).exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/api/v1/plans/{planId}/events",
+				this.demo.get()
+					.uri("/api/v1/plans/{id}/events", planId)
+					.accept(MediaType.TEXT_EVENT_STREAM)
+					.exchange()
+					.expectBody()
+					.returnResult());
+		ContractCheck.documented("GET", plans,
+				this.demo.get().uri(plans + "?limit=2").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", plans,
+				this.demo.get().uri(plans + "?limit=0").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", plans, anonymous.get().uri(plans).exchange().expectBody().returnResult());
+		ContractCheck.documented("POST", plans,
+				this.demo.post()
+					.uri(plans)
+					.contentType(MediaType.TEXT_PLAIN)
+					.bodyValue("a shop")
+					.exchange()
+					.expectBody()
+					.returnResult());
+		ContractCheck.documented("POST", plans,
+				this.demo.post()
+					.uri(plans)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"product\": {")
+					.exchange()
+					.expectBody()
+					.returnResult());
+		ContractCheck.documented("GET", "/api/v1/scenarios",
+				this.demo.get().uri("/api/v1/scenarios").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/v3/api-docs",
+				anonymous.get().uri("/v3/api-docs").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/docs", anonymous.get().uri("/docs").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/problems/{name}",
+				anonymous.get().uri("/problems/plan-not-found").exchange().expectBody().returnResult());
+	}
+
+	@Test
 	void theServedApiDocsAreTheContractAndActuatorIsNotOnThePublicPort() throws Exception {
 		JsonNode served = this.demo.get()
 			.uri("/v3/api-docs")
@@ -421,6 +488,11 @@ class PublicApiEndToEndTests {
 			Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(contract);
 			assertThat(served).isEqualTo(JSON.valueToTree(yaml));
 		}
+		// Swagger UI can authorize with either key form, against the server it was loaded
+		// from
+		assertThat(served.path("components").path("securitySchemes").propertyNames()).contains("bearerKey",
+				"headerKey");
+		assertThat(served.has("servers")).isFalse();
 		this.demo.get()
 			.uri("/docs")
 			.exchange()
