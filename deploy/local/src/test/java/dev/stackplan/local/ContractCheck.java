@@ -8,11 +8,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.ExchangeResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +40,14 @@ final class ContractCheck {
 			"ratelimit", "ratelimit-policy", "preference-applied", "idempotent-replayed");
 
 	private static final Map<String, Object> CONTRACT = load();
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	/**
+	 * The contract as one schema document, every object schema closed to unnamed
+	 * properties.
+	 */
+	private static final ObjectNode SCHEMAS = closed(JSON.valueToTree(CONTRACT));
 
 	private ContractCheck() {
 	}
@@ -55,6 +72,23 @@ final class ContractCheck {
 				.as("%s documented for %s %s %s (%s)", type, method, pathTemplate, status, content.keySet())
 				.isTrue();
 		}
+		if (type != null && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+				|| type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))) {
+			Map<String, Object> content = (Map<String, Object>) response.get("content");
+			String key = content.keySet()
+				.stream()
+				.filter((name) -> MediaType.parseMediaType(name).isCompatibleWith(type))
+				.findFirst()
+				.orElseThrow();
+			Object ref = ((Map<String, Object>) ((Map<String, Object>) content.get(key)).get("schema")).get("$ref");
+			byte[] body = (answer instanceof EntityExchangeResult<?> entity
+					&& entity.getResponseBody() instanceof byte[] bytes) ? bytes : answer.getResponseBodyContent();
+			if (ref != null && body != null && body.length > 0) {
+				assertThat(violations((String) ref, body))
+					.as("%s %s %s body against %s", method, pathTemplate, status, ref)
+					.isEmpty();
+			}
+		}
 		Map<String, Object> headers = (Map<String, Object>) response.getOrDefault("headers", Map.of());
 		Set<String> documented = headers.keySet()
 			.stream()
@@ -68,6 +102,47 @@ final class ContractCheck {
 			.filter((name) -> !documented.contains(name))
 			.toList();
 		assertThat(undocumented).as("undocumented headers of %s %s %s", method, pathTemplate, status).isEmpty();
+	}
+
+	private static List<String> violations(String ref, byte[] body) {
+		try {
+			ObjectNode root = SCHEMAS.deepCopy();
+			root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+			root.put("$ref", ref);
+			JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(root);
+			return schema.validate(JSON.readTree(body)).stream().map(ValidationMessage::getMessage).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Adds {@code unevaluatedProperties: false} to every object schema that names its
+	 * properties, except inside an {@code allOf}.
+	 */
+	private static ObjectNode closed(JsonNode contract) {
+		ObjectNode copy = (ObjectNode) contract.deepCopy();
+		close(copy.path("components").path("schemas"), false);
+		// a schema that is also a part of an allOf stays open at its top level: closed,
+		// it
+		// would refuse the properties its allOf siblings add
+		((ObjectNode) copy.path("components").path("schemas").path("StaffingEstimate")).remove("unevaluatedProperties");
+		return copy;
+	}
+
+	private static void close(JsonNode node, boolean insideAllOf) {
+		if (node instanceof ObjectNode object) {
+			if (object.has("properties") && !insideAllOf && !object.has("unevaluatedProperties")
+					&& !object.has("additionalProperties")) {
+				object.put("unevaluatedProperties", false);
+			}
+			object.properties()
+				.forEach((entry) -> close(entry.getValue(), insideAllOf || "allOf".equals(entry.getKey())));
+		}
+		else if (node instanceof ArrayNode array) {
+			array.forEach((item) -> close(item, insideAllOf));
+		}
 	}
 
 	@SuppressWarnings("unchecked")
