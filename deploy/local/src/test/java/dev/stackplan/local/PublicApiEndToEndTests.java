@@ -300,6 +300,23 @@ class PublicApiEndToEndTests {
 	}
 
 	@Test
+	void actuatorInfoNamesEachService() {
+		for (Service service : Service.values()) {
+			WebTestClient.bindToServer()
+				.baseUrl("http://127.0.0.1:" + SharedPlatform.services().managementPort(service))
+				.build()
+				.get()
+				.uri("/actuator/info")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.build.artifact")
+				.isEqualTo(service.name().toLowerCase(java.util.Locale.ROOT));
+		}
+	}
+
+	@Test
 	void everyCustomMetricHasAHelpText() {
 		String scrape = scrape(Service.GATEWAY) + scrape(Service.INTAKE) + scrape(Service.SCORING)
 				+ scrape(Service.COSTING);
