@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -31,6 +32,17 @@ public final class LocalPlatform {
 
 	public static void main(String[] args) throws InterruptedException {
 		long started = System.nanoTime();
+		if (!List.of(args).contains("--verbose")) {
+			// Kafka clients log their whole configuration and every offset reset at INFO,
+			// 29 dumps
+			// before the platform is ready; a person running it wants the ready line.
+			// System
+			// properties, so that every service's context (and the one logging system
+			// they share)
+			// sees them from the first.
+			System.setProperty("logging.level.org.apache.kafka", "WARN");
+			System.setProperty("logging.level.org.springframework.kafka.listener", "WARN");
+		}
 		Path data = Path.of(env("STACKPLAN_DATA_DIR", ".stackplan")).toAbsolutePath();
 		Deque<AutoCloseable> running = new ArrayDeque<>();
 		CountDownLatch stopped = new CountDownLatch(1);
@@ -68,8 +80,14 @@ public final class LocalPlatform {
 				port("STACKPLAN_PARTITIONS", 6));
 		running.push(services);
 		say("ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
-		say("gateway: " + services.gatewayUrl() + "   (POST " + services.gatewayUrl()
-				+ "/api/v1/plans; Ctrl-C stops everything)");
+		String gateway = services.gatewayUrl();
+		say("gateway: " + gateway + "   (POST " + gateway + "/api/v1/plans; Ctrl-C stops everything)");
+		say("  web page  " + gateway + "/");
+		say("  API docs  " + gateway + "/docs");
+		say("  metrics   http://127.0.0.1:" + services.managementPort(PlatformServices.Service.GATEWAY)
+				+ "/actuator/prometheus");
+		say("  API keys  demo-key, other-key (clients), analyst-key (scenarios); local only");
+
 		stopped.await();
 	}
 

@@ -254,6 +254,7 @@ class PublicApiEndToEndTests {
 	@Test
 	void aPlanWhoseScoringIsDownIsPartialWithTheReasonAndCompletesOnceScoringIsBack() {
 		PlatformServices services = SharedPlatform.services();
+		Map<String, Double> before = gatewayMetrics();
 		services.stop(Service.SCORING);
 		UUID planId;
 		try {
@@ -275,6 +276,84 @@ class PublicApiEndToEndTests {
 			.untilAsserted(() -> assertThat(SharedPlatform.plan(this.demo, planId).path("status").asString())
 				.isEqualTo("COMPLETE"));
 		assertThat(SharedPlatform.plan(this.demo, planId).path("missing").isMissingNode()).isTrue();
+
+		// one plan: assembled once (PARTIAL), then one change of its final state; a
+		// latency for each final state it reached
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			Map<String, Double> after = gatewayMetrics();
+			assertThat(
+					delta(before, after, "stackplan_plans_assembled_total{application=\"gateway\",status=\"PARTIAL\"}"))
+				.isEqualTo(1);
+			assertThat(delta(before, after,
+					"stackplan_plans_assembled_total{application=\"gateway\",status=\"COMPLETE\"}"))
+				.isZero();
+			assertThat(delta(before, after,
+					"stackplan_plans_final_changes_total{application=\"gateway\",from=\"PARTIAL\",to=\"COMPLETE\"}"))
+				.isEqualTo(1);
+			assertThat(delta(before, after,
+					"stackplan_plan_latency_seconds_count{application=\"gateway\",status=\"PARTIAL\"}"))
+				.isEqualTo(1);
+			assertThat(delta(before, after,
+					"stackplan_plan_latency_seconds_count{application=\"gateway\",status=\"COMPLETE\"}"))
+				.isEqualTo(1);
+		});
+	}
+
+	@Test
+	void actuatorInfoNamesEachService() {
+		for (Service service : Service.values()) {
+			WebTestClient.bindToServer()
+				.baseUrl("http://127.0.0.1:" + SharedPlatform.services().managementPort(service))
+				.build()
+				.get()
+				.uri("/actuator/info")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.build.artifact")
+				.isEqualTo(service.name().toLowerCase(java.util.Locale.ROOT));
+		}
+	}
+
+	@Test
+	void everyCustomMetricHasAHelpText() {
+		String scrape = scrape(Service.GATEWAY) + scrape(Service.INTAKE) + scrape(Service.SCORING)
+				+ scrape(Service.COSTING);
+		List<String> emptyHelp = scrape.lines()
+			.filter((line) -> line.startsWith("# HELP stackplan_"))
+			.filter((line) -> line.split(" ", 4).length < 4 || line.split(" ", 4)[3].isBlank())
+			.toList();
+		assertThat(scrape).contains("# HELP stackplan_");
+		assertThat(emptyHelp).isEmpty();
+	}
+
+	private static String scrape(Service service) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + SharedPlatform.services().managementPort(service))
+			.build()
+			.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	/** The gateway's stackplan samples by series, as Prometheus scrapes them. */
+	private static Map<String, Double> gatewayMetrics() {
+		Map<String, Double> samples = new java.util.HashMap<>();
+		scrape(Service.GATEWAY).lines().filter((line) -> line.startsWith("stackplan_")).forEach((line) -> {
+			int space = line.lastIndexOf(' ');
+			samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+		});
+		return samples;
+	}
+
+	private static double delta(Map<String, Double> before, Map<String, Double> after, String series) {
+		return after.getOrDefault(series, 0.0) - before.getOrDefault(series, 0.0);
 	}
 
 	@Test
@@ -305,6 +384,114 @@ class PublicApiEndToEndTests {
 	}
 
 	@Test
+	void errorsNoControllerAnswersAreProblemsOnEveryService() {
+		assertProblem(this.demo.get().uri("/nope").exchange(), HttpStatus.NOT_FOUND, "/problems/not-found");
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+		assertProblem(anonymous.get().uri("/nope").exchange(), HttpStatus.UNAUTHORIZED, "/problems/unauthorized");
+		WebTestClient.ResponseSpec delete = this.demo.delete().uri("/api/v1/plans/{id}", UUID.randomUUID()).exchange();
+		delete.expectHeader().valueEquals("Allow", "GET");
+		assertProblem(delete, HttpStatus.METHOD_NOT_ALLOWED, "/problems/method-not-allowed");
+		assertProblem(this.demo.post().uri("/api/v1/plans").bodyValue("{}".getBytes()).exchange(),
+				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/problems/unsupported-media-type");
+		// every problem type is a page of the gateway
+		anonymous.get()
+			.uri("/problems/method-not-allowed")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
+		anonymous.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("/docs").contains("/readme"));
+		// the internal services answer problems too, on their own ports
+		PlatformServices services = SharedPlatform.services();
+		for (Service service : List.of(Service.INTAKE, Service.SCORING, Service.COSTING)) {
+			WebTestClient internal = WebTestClient.bindToServer()
+				.baseUrl("http://127.0.0.1:" + services.port(service))
+				.build();
+			internal.get()
+				.uri("/nope")
+				.exchange()
+				.expectStatus()
+				.value((status) -> assertThat(status).isIn(401, 404))
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		}
+	}
+
+	@Test
+	void realAnswersAreDocumentedInTheContract() {
+		String plans = "/api/v1/plans";
+		String plan = "/api/v1/plans/{planId}";
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+		Map<String, Object> request = PlanRequestMother.seedStageSaas();
+		ContractCheck.documented("POST", plans,
+				this.demo.post()
+					.uri(plans)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue(request)
+					.exchange()
+					.expectBody()
+					.returnResult());
+		EntityExchangeResult<byte[]> waited = this.demo.post()
+			.uri(plans)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header("Prefer", "wait=20")
+			.bodyValue(request)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.returnResult();
+		ContractCheck.documented("POST", plans, waited);
+		String planId = waited.getResponseHeaders().getLocation().getPath().replace("/api/v1/plans/", "");
+		ContractCheck.documented("GET", plan,
+				this.demo.get().uri("/api/v1/plans/{id}", planId).exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", plan,
+				this.demo.get().uri("/api/v1/plans/{id}", UUID.randomUUID()).exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/api/v1/plans/{planId}/events",
+				this.demo.get()
+					.uri("/api/v1/plans/{id}/events", planId)
+					.accept(MediaType.TEXT_EVENT_STREAM)
+					.exchange()
+					.expectBody()
+					.returnResult());
+		ContractCheck.documented("GET", plans,
+				this.demo.get().uri(plans + "?limit=2").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", plans,
+				this.demo.get().uri(plans + "?limit=0").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", plans, anonymous.get().uri(plans).exchange().expectBody().returnResult());
+		ContractCheck.documented("POST", plans,
+				this.demo.post()
+					.uri(plans)
+					.contentType(MediaType.TEXT_PLAIN)
+					.bodyValue("a shop")
+					.exchange()
+					.expectBody()
+					.returnResult());
+		ContractCheck.documented("POST", plans,
+				this.demo.post()
+					.uri(plans)
+					.contentType(MediaType.APPLICATION_JSON)
+					.bodyValue("{\"product\": {")
+					.exchange()
+					.expectBody()
+					.returnResult());
+		ContractCheck.documented("GET", "/api/v1/scenarios",
+				this.demo.get().uri("/api/v1/scenarios").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/v3/api-docs",
+				anonymous.get().uri("/v3/api-docs").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/docs", anonymous.get().uri("/docs").exchange().expectBody().returnResult());
+		ContractCheck.documented("GET", "/problems/{name}",
+				anonymous.get().uri("/problems/plan-not-found").exchange().expectBody().returnResult());
+	}
+
+	@Test
 	void theServedApiDocsAreTheContractAndActuatorIsNotOnThePublicPort() throws Exception {
 		JsonNode served = this.demo.get()
 			.uri("/v3/api-docs")
@@ -318,6 +505,11 @@ class PublicApiEndToEndTests {
 			Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(contract);
 			assertThat(served).isEqualTo(JSON.valueToTree(yaml));
 		}
+		// Swagger UI can authorize with either key form, against the server it was loaded
+		// from
+		assertThat(served.path("components").path("securitySchemes").propertyNames()).contains("bearerKey",
+				"headerKey");
+		assertThat(served.has("servers")).isFalse();
 		this.demo.get()
 			.uri("/docs")
 			.exchange()
@@ -341,6 +533,23 @@ class PublicApiEndToEndTests {
 
 	private WebTestClient.ResponseSpec postRaw(String body, MediaType type) {
 		return this.demo.post().uri("/api/v1/plans").contentType(type).bodyValue(body).exchange();
+	}
+
+	/** RFC 9457 members, a type that is a gateway page, and no Java class named. */
+	private static void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
+		JsonNode problem = response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody(JsonNode.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(problem.path("type").asString()).isEqualTo(type);
+		assertThat(problem.path("status").asInt()).isEqualTo(status.value());
+		assertThat(problem.path("title").asString()).isNotEmpty();
+		assertThat(problem.path("detail").asString()).isNotEmpty();
+		assertThat(problem.path("instance").asString()).startsWith("/");
+		assertThat(problem.toString()).doesNotContain("Exception").doesNotContain("org.springframework");
 	}
 
 	private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String field) {

@@ -158,6 +158,23 @@ class ScenarioEndToEndTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden();
+		// the list is paged like the plan list
+		this.analyst.get()
+			.uri("/api/v1/scenarios?limit=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.items.length()")
+			.value((Integer size) -> assertThat(size).isLessThanOrEqualTo(1));
+		this.analyst.get()
+			.uri("/api/v1/scenarios?limit=0")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("limit");
 	}
 
 	@Test

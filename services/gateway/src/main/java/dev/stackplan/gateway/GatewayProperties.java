@@ -18,7 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * objective is the p99 under 5 s
  * @param maxWait the longest {@code Prefer: wait} honoured
  * @param eventStreamTimeout the longest a plan's event stream stays open
- * @param maxPageSize the largest {@code limit} of a plan list
+ * @param defaultPageSize the page size of a list without {@code limit}
+ * @param maxPageSize the largest {@code limit} of a list
  * @param planTimeout how long a plan may wait for its halves before it is PARTIAL (a late
  * half still completes it)
  * @param intakeToken the secret intake expects from the gateway on every call; the same
@@ -34,8 +35,9 @@ public record GatewayProperties(@DefaultValue("http://127.0.0.1:8081") URI intak
 		@DefaultValue("20s") Duration intakeTimeout, @DefaultValue("10s") Duration storeTimeout, @DefaultValue( {
 				"100ms", "250ms", "500ms", "1s", "2s", "5s", "10s" }) List<Duration> latencySlo,
 		@DefaultValue("30s") Duration maxWait, @DefaultValue("5m") Duration eventStreamTimeout,
-		@DefaultValue("100") int maxPageSize, @DefaultValue("30s") Duration planTimeout, String intakeToken,
-		@DefaultValue("512") int intakeConnections, @DefaultValue("4096") int intakePendingAcquires){
+		@DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,
+		@DefaultValue("30s") Duration planTimeout, String intakeToken, @DefaultValue("512") int intakeConnections,
+		@DefaultValue("4096") int intakePendingAcquires){
 
 	public GatewayProperties {
 		if (intakeToken == null || intakeToken.isBlank()) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
+import dev.stackplan.kit.ProblemTypes;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -95,7 +96,7 @@ class InternalCallSecurityConfiguration {
 		return (exchange, ex) -> {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
 					"Intake takes calls from the gateway only");
-			problem.setType(URI.create("https://stackplan.dev/problems/unauthorized"));
+			problem.setType(ProblemTypes.of("unauthorized"));
 			problem.setTitle("Unauthorized");
 			problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
 			ServerHttpResponse response = exchange.getResponse();

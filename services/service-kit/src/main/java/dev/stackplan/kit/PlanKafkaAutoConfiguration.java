@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.stackplan.contracts.topic.PlanEvent;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -120,8 +121,11 @@ public class PlanKafkaAutoConfiguration {
 				new RecordHeader(DEAD_LETTER_REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)) }));
 		ConsumerRecordRecoverer countingDeadLetters = (record, ex) -> {
 			deadLetters.accept(record, ex);
-			meterRegistry
-				.ifAvailable((registry) -> registry.counter(DEAD_LETTERS_METRIC, "topic", record.topic()).increment());
+			meterRegistry.ifAvailable((registry) -> Counter.builder(DEAD_LETTERS_METRIC)
+				.description("Records sent to a dead-letter topic after their retries, by original topic")
+				.tag("topic", record.topic())
+				.register(registry)
+				.increment());
 		};
 		DefaultErrorHandler handler = new DefaultErrorHandler(countingDeadLetters,
 				new FixedBackOff(topics.retryIntervalMs(), topics.retryAttempts()));

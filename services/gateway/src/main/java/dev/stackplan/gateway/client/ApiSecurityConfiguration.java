@@ -1,7 +1,6 @@
 package dev.stackplan.gateway.client;
 
-import java.net.URI;
-
+import dev.stackplan.kit.ProblemTypes;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -31,7 +30,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Who may call what, decided on the routed path: the matchers are path patterns over the
  * application path, parsed as routing parses it (percent-decoded, matrix parameters
  * dropped), so no spelling of a path reaches a controller that its rule would not. Only
- * the docs are public; everything else needs an API key, scenarios the analyst role.
+ * the home page, the docs and the problem pages are public; everything else needs an API
+ * key, scenarios the analyst role.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -41,7 +41,8 @@ class ApiSecurityConfiguration {
 	 * Served without a key. The actuator lives on the management port; on the public port
 	 * these paths route nowhere (404).
 	 */
-	static final String[] PUBLIC_PATHS = { "/v3/api-docs", "/docs", "/webjars/**", "/actuator/**" };
+	static final String[] PUBLIC_PATHS = { "/", "/readme", "/problems", "/problems/**", "/v3/api-docs", "/docs",
+			"/webjars/**", "/actuator/**" };
 
 	static final String ANALYST_PATHS = "/api/v1/scenarios/**";
 
@@ -128,7 +129,7 @@ class ApiSecurityConfiguration {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
 					"Scenarios need an API key with the analyst role");
 			problem.setTitle("Forbidden");
-			problem.setType(URI.create("https://stackplan.dev/problems/analysts-only"));
+			problem.setType(ProblemTypes.of("analysts-only"));
 			return Problems.write(exchange, json, problem);
 		};
 	}

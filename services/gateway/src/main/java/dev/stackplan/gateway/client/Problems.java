@@ -3,6 +3,7 @@ package dev.stackplan.gateway.client;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
+import dev.stackplan.kit.ProblemTypes;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,7 @@ public final class Problems {
 
 	public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://stackplan.dev/problems/" + type));
+		problem.setType(ProblemTypes.of(type));
 		problem.setTitle(title);
 		return problem;
 	}

@@ -18,7 +18,8 @@ import org.springframework.web.server.WebFilterChain;
  * problem handler also answers with 413.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// right after the request id filter, so that a refused body has an id too
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestSizeFilter implements WebFilter {
 
 	static final DataSize MAX_BODY = DataSize.ofKilobytes(64);

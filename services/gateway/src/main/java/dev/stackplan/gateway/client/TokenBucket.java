@@ -33,15 +33,30 @@ final class TokenBucket {
 	}
 
 	/** Takes a token: 0 when granted, else the nanoseconds until one is available. */
-	synchronized long tryTake() {
+	long tryTake() {
+		return take().waitNanos();
+	}
+
+	/** Takes a token if there is one, and tells what is left. */
+	synchronized Taken take() {
 		long now = this.clock.getAsLong();
 		long start = Math.max(this.fullAt, now - this.capacityNanos);
 		long next = start + this.nanosPerToken;
 		if (next > now) {
-			return next - now;
+			return new Taken(next - now, 0, start + this.capacityNanos - now);
 		}
 		this.fullAt = next;
-		return 0;
+		return new Taken(0, (now - next) / this.nanosPerToken, next + this.capacityNanos - now);
+	}
+
+	/**
+	 * What a request found.
+	 *
+	 * @param waitNanos 0 when it got a token, else the nanoseconds until one is available
+	 * @param remaining whole tokens left after it
+	 * @param nanosUntilFull until the bucket is full again if no request comes
+	 */
+	record Taken(long waitNanos, long remaining, long nanosUntilFull) {
 	}
 
 }

@@ -1,12 +1,12 @@
 package dev.stackplan.gateway.plan;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.PlanKafkaAutoConfiguration;
 import dev.stackplan.kit.DeadLetterHeaders;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,12 +30,15 @@ class DeadLetteredRequestListener {
 
 	private final GatewayProperties properties;
 
-	private final MeterRegistry meters;
+	private final PlanMetrics metrics;
 
-	DeadLetteredRequestListener(PlanRepository plans, GatewayProperties properties, MeterRegistry meters) {
+	private final Clock clock;
+
+	DeadLetteredRequestListener(PlanRepository plans, GatewayProperties properties, PlanMetrics metrics, Clock clock) {
 		this.plans = plans;
 		this.properties = properties;
-		this.meters = meters;
+		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	@KafkaListener(topics = "#{T(dev.stackplan.contracts.topic.PlanEvent).PLAN_REQUESTED.deadLetterTopic()}",
@@ -51,9 +54,10 @@ class DeadLetteredRequestListener {
 		Half.ofService(group).ifPresent((half) -> {
 			String reason = half.service() + " failed: " + String
 				.valueOf(DeadLetterHeaders.text(deadLetter, PlanKafkaAutoConfiguration.DEAD_LETTER_REASON_HEADER));
-			String status = this.plans.recordFailedHalf(planId, half, reason).block(this.properties.storeTimeout());
-			if (status != null) {
-				this.meters.counter("stackplan.plans.assembled", "status", status).increment();
+			PlanRepository.StateChange change = this.plans.recordFailedHalf(planId, half, reason)
+				.block(this.properties.storeTimeout());
+			if (change != null) {
+				this.metrics.changed(change.was(), change.now(), change.requestedAt(), this.clock.instant());
 			}
 		});
 	}

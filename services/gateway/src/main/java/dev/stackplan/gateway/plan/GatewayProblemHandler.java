@@ -1,10 +1,12 @@
 package dev.stackplan.gateway.plan;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.stackplan.gateway.InvalidParameterException;
+import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -15,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Errors of the public API as RFC 9457 problem details. */
@@ -24,12 +27,12 @@ class GatewayProblemHandler {
 	private static final Log logger = LogFactory.getLog(GatewayProblemHandler.class);
 
 	@ExceptionHandler({ WebClientRequestException.class, TimeoutException.class })
-	ResponseEntity<ProblemDetail> intakeUnavailable(Exception ex) {
-		logger.warn("Intake did not answer", ex);
+	ResponseEntity<ProblemDetail> intakeUnavailable(Exception ex, ServerWebExchange exchange) {
+		RequestIdFilter.withMdc(exchange, () -> logger.warn("Intake did not answer", ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The plan was not accepted because the intake service did not answer; retry.");
 		problem.setTitle("Plan not accepted");
-		problem.setType(URI.create("https://stackplan.dev/problems/intake-unavailable"));
+		problem.setType(ProblemTypes.of("intake-unavailable"));
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 	}
 
@@ -38,7 +41,7 @@ class GatewayProblemHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
 				"The request body is larger than the 64 KiB accepted");
 		problem.setTitle("Body too large");
-		problem.setType(URI.create("https://stackplan.dev/problems/body-too-large"));
+		problem.setType(ProblemTypes.of("body-too-large"));
 		return problem;
 	}
 
@@ -46,7 +49,7 @@ class GatewayProblemHandler {
 	ProblemDetail invalidParameter(InvalidParameterException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
 		problem.setTitle("Invalid parameter");
-		problem.setType(URI.create("https://stackplan.dev/problems/invalid-parameter"));
+		problem.setType(ProblemTypes.of("invalid-parameter"));
 		problem.setProperty("errors", List
 			.of((ex.allowedValues().isEmpty()) ? Map.of("field", ex.field(), "message", ex.getMessage())
 					: Map.of("field", ex.field(), "message", ex.getMessage(), "allowedValues", ex.allowedValues())));
@@ -57,7 +60,7 @@ class GatewayProblemHandler {
 	ProblemDetail badInput(ServerWebInputException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getReason());
 		problem.setTitle("Bad request");
-		problem.setType(URI.create("https://stackplan.dev/problems/bad-request"));
+		problem.setType(ProblemTypes.of("bad-request"));
 		return problem;
 	}
 

@@ -3,6 +3,7 @@ package dev.stackplan.gateway.plan;
 import java.time.Instant;
 
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.kit.RequestIdFilter;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -75,7 +76,11 @@ class IntakeClient {
 		this.pool.dispose();
 	}
 
-	Mono<IntakeAnswer> submit(byte[] body, MediaType contentType, String clientId, @Nullable String idempotencyKey) {
+	/**
+	 * The request id travels along, so that intake's log lines and problems carry it too.
+	 */
+	Mono<IntakeAnswer> submit(byte[] body, MediaType contentType, String clientId, @Nullable String idempotencyKey,
+			@Nullable String requestId) {
 		return this.intake.post()
 			.uri("/internal/v1/plan-requests")
 			.contentType(contentType)
@@ -84,6 +89,9 @@ class IntakeClient {
 			.headers((headers) -> {
 				if (idempotencyKey != null) {
 					headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+				}
+				if (requestId != null) {
+					headers.set(RequestIdFilter.HEADER, requestId);
 				}
 			})
 			.bodyValue(body)

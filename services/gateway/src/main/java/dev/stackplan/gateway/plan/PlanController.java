@@ -9,8 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InvalidParameterException;
+import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
 import dev.stackplan.gateway.client.Problems;
+import dev.stackplan.kit.RequestIdFilter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,7 +80,7 @@ class PlanController {
 	 * {@code Prefer: wait=N} the answer is 200 and the complete plan if it is ready
 	 * within N seconds.
 	 */
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<?>> create(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "Content-Type", required = false) MediaType contentType,
 			@RequestHeader(name = "Prefer", required = false) String prefer,
@@ -87,37 +90,38 @@ class PlanController {
 		Duration wait = preferredWait(prefer);
 		byte[] payload = (body != null) ? body : new byte[0];
 		MediaType type = (contentType != null) ? contentType : MediaType.APPLICATION_JSON;
-		return this.intake.submit(payload, type, client.id(), idempotencyKey).flatMap((answer) -> {
-			if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
-				ResponseEntity.BodyBuilder refused = ResponseEntity.status(answer.status())
-					.contentType(answer.contentType());
-				if (answer.retryAfter() != null) {
-					refused.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+		return this.intake.submit(payload, type, client.id(), idempotencyKey, RequestIdFilter.of(exchange))
+			.flatMap((answer) -> {
+				if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
+					ResponseEntity.BodyBuilder refused = ResponseEntity.status(answer.status())
+						.contentType(answer.contentType());
+					if (answer.retryAfter() != null) {
+						refused.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
+					}
+					return Mono.just(refused.body(publicProblem(answer, exchange)));
 				}
-				return Mono.just(refused.body(publicProblem(answer, exchange)));
-			}
-			JsonNode accepted = this.json.readTree(answer.body());
-			UUID planId = UUID.fromString(accepted.required("planId").asString());
-			URI location = URI.create("/api/v1/plans/" + planId);
-			ResponseEntity.BodyBuilder acceptedBuilder = ResponseEntity.accepted()
-				.location(location)
-				.contentType(MediaType.APPLICATION_JSON);
-			if (answer.replayed()) {
-				acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
-			}
-			Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
-			Mono<Void> stored = this.plans.recordAccepted(planId, client.id(),
-					(answer.requestedAt() != null) ? answer.requestedAt() : this.clock.instant());
-			if (wait == null) {
-				return stored.then(acceptedResponse);
-			}
-			return stored.then(this.watcher.awaitFinal(planId, wait)
-				.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+				JsonNode accepted = this.json.readTree(answer.body());
+				UUID planId = UUID.fromString(accepted.required("planId").asString());
+				URI location = URI.create("/api/v1/plans/" + planId);
+				ResponseEntity.BodyBuilder acceptedBuilder = ResponseEntity.accepted()
 					.location(location)
-					.header("Preference-Applied", "wait=" + wait.toSeconds())
-					.body(this.assembler.view(row)))
-				.switchIfEmpty(acceptedResponse));
-		});
+					.contentType(MediaType.APPLICATION_JSON);
+				if (answer.replayed()) {
+					acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
+				}
+				Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
+				Mono<Void> stored = this.plans.recordAccepted(planId, client.id(),
+						(answer.requestedAt() != null) ? answer.requestedAt() : this.clock.instant());
+				if (wait == null) {
+					return stored.then(acceptedResponse);
+				}
+				return stored.then(this.watcher.awaitFinal(planId, wait)
+					.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+						.location(location)
+						.header("Preference-Applied", "wait=" + wait.toSeconds())
+						.body(this.assembler.view(row)))
+					.switchIfEmpty(acceptedResponse));
+			});
 	}
 
 	@GetMapping("/{planId}")
@@ -156,7 +160,7 @@ class PlanController {
 			@RequestParam(required = false) String cursor, ServerWebExchange exchange) {
 		ApiClient client = ApiClient.of(exchange);
 		String wantedStatus = status(status);
-		int pageSize = pageSize(limit);
+		int pageSize = Pages.pageSize(limit, this.properties);
 		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor) : null;
 		return this.plans.findByClient(client.id(), wantedStatus, after, pageSize + 1).collectList().map((rows) -> {
 			boolean more = rows.size() > pageSize;
@@ -205,23 +209,6 @@ class PlanController {
 			throw new InvalidParameterException("status", "must be one of " + STATUSES, STATUSES);
 		}
 		return upper;
-	}
-
-	private int pageSize(@Nullable String limit) {
-		if (limit == null || limit.isBlank()) {
-			return 20;
-		}
-		try {
-			int size = Integer.parseInt(limit.strip());
-			if (size >= 1 && size <= this.properties.maxPageSize()) {
-				return size;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below like any other out-of-range value
-		}
-		throw new InvalidParameterException("limit",
-				"must be a whole number between 1 and " + this.properties.maxPageSize());
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(UUID planId) {

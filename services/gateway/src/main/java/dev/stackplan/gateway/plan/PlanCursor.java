@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import dev.stackplan.gateway.InvalidParameterException;
+
 /**
  * A position in a client's plan list, newest first: opaque to clients, stable under
  * inserts.

@@ -3,13 +3,13 @@ package dev.stackplan.gateway.plan;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.ConsumerGroupProbe;
 import dev.stackplan.kit.ConsumerGroupProbe.GroupState;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -37,15 +37,15 @@ class PlanDeadlineSweeper {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
+	private final PlanMetrics metrics;
 
 	PlanDeadlineSweeper(PlanRepository plans, ConsumerGroupProbe probe, GatewayProperties properties, Clock clock,
-			MeterRegistry meters) {
+			PlanMetrics metrics) {
 		this.plans = plans;
 		this.probe = probe;
 		this.properties = properties;
 		this.clock = clock;
-		this.meters = meters;
+		this.metrics = metrics;
 	}
 
 	@Scheduled(fixedDelayString = "${stackplan.gateway.deadline-check-interval:1s}")
@@ -65,13 +65,15 @@ class PlanDeadlineSweeper {
 			if (state != null && state.alive()) {
 				continue;
 			}
-			Long partial = this.plans
+			List<Instant> partial = this.plans
 				.markOverdueAsPartial(half, deadline,
 						half.service() + " did not answer within " + this.properties.planTimeout().toSeconds()
 								+ " s and is not running")
+				.collectList()
 				.block(this.properties.storeTimeout());
-			if (partial != null && partial > 0) {
-				this.meters.counter("stackplan.plans.assembled", "status", "PARTIAL").increment(partial);
+			if (partial != null) {
+				Instant now = this.clock.instant();
+				partial.forEach((requestedAt) -> this.metrics.changed("PENDING", "PARTIAL", requestedAt, now));
 			}
 		}
 	}

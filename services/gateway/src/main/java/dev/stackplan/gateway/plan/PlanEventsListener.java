@@ -22,8 +22,6 @@ import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.plan.PlanRepository.StoredHalf;
 import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.PlanEventPublisher;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,23 +53,17 @@ class PlanEventsListener {
 
 	private final Clock clock;
 
-	private final MeterRegistry meters;
-
-	private final Timer latency;
+	private final PlanMetrics metrics;
 
 	PlanEventsListener(PlanRepository plans, PlanEventPublisher publisher, PlanAssembler assembler, JsonMapper json,
-			GatewayProperties properties, Clock clock, MeterRegistry meters) {
+			GatewayProperties properties, Clock clock, PlanMetrics metrics) {
 		this.plans = plans;
 		this.publisher = publisher;
 		this.assembler = assembler;
 		this.json = json;
 		this.properties = properties;
 		this.clock = clock;
-		this.meters = meters;
-		this.latency = Timer.builder("stackplan.plan.latency")
-			.description("From intake accepting a request to its plan being assembled")
-			.serviceLevelObjectives(properties.latencySlo().toArray(Duration[]::new))
-			.register(meters);
+		this.metrics = metrics;
 	}
 
 	@KafkaListener(topics = { Topics.PLAN_REQUESTED, Topics.FRAMEWORK_SCORED, Topics.COST_ESTIMATED }, batch = "true",
@@ -125,9 +117,10 @@ class PlanEventsListener {
 		}
 		assembled.awaitAcknowledgements();
 		this.plans.markAssembledPublished(complete.stream().map(PlanRow::planId).toList(), now).block(timeout);
-		for (PlanAssembled event : events) {
-			this.meters.counter("stackplan.plans.assembled", "status", event.status()).increment();
-			this.latency.record(Duration.between(event.requestedAt(), event.assembledAt()));
+		for (int i = 0; i < events.size(); i++) {
+			PlanAssembled event = events.get(i);
+			this.metrics.changed(PlanMetrics.before(complete.get(i)), event.status(), event.requestedAt(),
+					event.assembledAt());
 		}
 	}
 

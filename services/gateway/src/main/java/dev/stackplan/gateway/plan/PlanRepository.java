@@ -195,10 +195,10 @@ class PlanRepository {
 	 * Plans still waiting for this half after the deadline become PARTIAL, the half
 	 * missing with the reason. Called only while the service that owes the half is not
 	 * running: a plan that merely waits in its queue stays PENDING.
-	 * @return how many plans turned PARTIAL (a plan already PARTIAL for its other half is
-	 * not counted again)
+	 * @return when each plan that turned PARTIAL was requested (a plan already PARTIAL
+	 * for its other half did not change)
 	 */
-	Mono<Long> markOverdueAsPartial(Half half, Instant requestedBefore, String reason) {
+	Flux<Instant> markOverdueAsPartial(Half half, Instant requestedBefore, String reason) {
 		return this.db.sql("""
 				with overdue as (
 				    select plan_id, status as was from plans
@@ -207,24 +207,27 @@ class PlanRepository {
 				    for update)
 				update plans p set status = 'PARTIAL', %1$s_problem = :reason, updated_at = now()
 				from overdue o where p.plan_id = o.plan_id
-				returning o.was
+				returning o.was, p.requested_at
 				""".formatted(half.column()))
 			.bind("before", requestedBefore)
 			.bind("reason", reason)
-			.map((row) -> row.get("was", String.class))
+			.map((row) -> new StateChange(row.get("was", String.class), "PARTIAL", Rows.instant(row, "requested_at")))
 			.all()
-			.filter("PENDING"::equals)
-			.count();
+			// a PARTIAL plan missing its other half too stays PARTIAL: no change of state
+			.filter((change) -> "PENDING".equals(change.was()))
+			.mapNotNull(StateChange::requestedAt);
 	}
 
 	/**
 	 * A service gave up on a plan (its request went to the dead-letter topic): the half
 	 * it owes is missing with that reason; with both halves missing the plan FAILED.
-	 * @return the plan's new status, empty when the half had arrived after all
+	 * @return the plan's status before and after, empty when the half had arrived after
+	 * all
 	 */
-	Mono<String> recordFailedHalf(UUID planId, Half half, String reason) {
+	Mono<StateChange> recordFailedHalf(UUID planId, Half half, String reason) {
 		Half other = half.other();
 		return this.db.sql("""
+				with before as (select status from plans where plan_id = :id)
 				insert into plans (plan_id, status, %1$s_problem) values (:id, 'PARTIAL', :reason)
 				on conflict (plan_id) do update
 				set %1$s_problem = coalesce(plans.%1$s_problem, excluded.%1$s_problem),
@@ -232,12 +235,25 @@ class PlanRepository {
 				                  else 'PARTIAL' end,
 				    updated_at = now()
 				where plans.%1$s is null
-				returning status
+				returning status, (select status from before) as was, requested_at
 				""".formatted(half.column(), other.column()))
 			.bind("id", planId)
 			.bind("reason", reason)
-			.map((row) -> row.get("status", String.class))
+			.map((row) -> new StateChange(row.get("was", String.class), row.get("status", String.class),
+					Rows.instant(row, "requested_at")))
 			.one();
+	}
+
+	/**
+	 * A plan's status before and after a statement.
+	 *
+	 * @param was the status before; null when the plan was not stored yet
+	 * @param now the status after
+	 * @param requestedAt when the plan was requested; null when its request is not stored
+	 * yet
+	 */
+	record StateChange(@Nullable String was, String now, @Nullable Instant requestedAt) {
+
 	}
 
 	/** One client's plans, newest first, after the cursor position if one is given. */

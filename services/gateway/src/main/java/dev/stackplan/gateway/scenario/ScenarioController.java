@@ -14,10 +14,12 @@ import java.util.UUID;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
 import dev.stackplan.contracts.profile.ProductKind;
+import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
 import dev.stackplan.gateway.client.Problems;
+import dev.stackplan.kit.ProblemTypes;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -59,11 +62,14 @@ class ScenarioController {
 
 	private final JsonMapper json;
 
+	private final GatewayProperties properties;
+
 	private final Clock clock;
 
 	ScenarioController(ScenarioRepository scenarios, ScenarioRunner runner, PlanLog log, KnowledgeBase knowledge,
-			JsonMapper json, Clock clock) {
+			JsonMapper json, GatewayProperties properties, Clock clock) {
 		this.scenarios = scenarios;
+		this.properties = properties;
 		this.runner = runner;
 		this.log = log;
 		this.knowledge = knowledge;
@@ -71,7 +77,7 @@ class ScenarioController {
 		this.clock = clock;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	Mono<ResponseEntity<?>> create(@RequestBody(required = false) JsonNode body, ServerWebExchange exchange) {
 		ApiClient analyst = analyst(exchange);
 		ScenarioRequest request = ScenarioRequest.parse(body, this.knowledge);
@@ -105,11 +111,22 @@ class ScenarioController {
 
 	}
 
+	/** The analyst's scenarios, newest first, in pages like the plan list. */
 	@GetMapping
-	Flux<ScenarioView> list(ServerWebExchange exchange) {
+	Mono<ScenarioPage> list(@RequestParam(required = false) String limit, @RequestParam(required = false) String cursor,
+			ServerWebExchange exchange) {
 		ApiClient analyst = analyst(exchange);
-		return this.scenarios.findByClient(analyst.id())
-			.map((row) -> ScenarioView.of(row, this.json, this.clock.instant()));
+		int pageSize = Pages.pageSize(limit, this.properties);
+		ScenarioCursor after = (cursor != null && !cursor.isBlank()) ? ScenarioCursor.decode(cursor) : null;
+		return this.scenarios.findByClient(analyst.id(), after, pageSize + 1).collectList().map((rows) -> {
+			boolean more = rows.size() > pageSize;
+			List<ScenarioRow> page = more ? rows.subList(0, pageSize) : rows;
+			ScenarioRow last = page.isEmpty() ? null : page.get(page.size() - 1);
+			String next = (more && last != null) ? new ScenarioCursor(last.createdAt(), last.scenarioId()).encode()
+					: null;
+			Instant now = this.clock.instant();
+			return new ScenarioPage(page.stream().map((row) -> ScenarioView.of(row, this.json, now)).toList(), next);
+		});
 	}
 
 	@GetMapping("/{scenarioId}")
@@ -133,7 +150,7 @@ class ScenarioController {
 								+ ((row.total() != null) ? row.total() : "?")
 								+ " plans); its report appears when it is complete");
 				problem.setTitle("Report not ready");
-				problem.setType(URI.create("https://stackplan.dev/problems/report-not-ready"));
+				problem.setType(ProblemTypes.of("report-not-ready"));
 				return Mono.<ResponseEntity<?>>just(ResponseEntity.status(HttpStatus.CONFLICT).body(problem));
 			}
 			return this.scenarios.compare(scenarioId).collectList().map((results) -> {

@@ -1,7 +1,6 @@
 package dev.stackplan.gateway.scenario;
 
-import java.net.URI;
-
+import dev.stackplan.kit.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,7 +15,7 @@ class ScenarioProblemHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The scenario has " + ex.errors().size() + " invalid field(s)");
 		problem.setTitle("Invalid scenario");
-		problem.setType(URI.create("https://stackplan.dev/problems/invalid-scenario"));
+		problem.setType(ProblemTypes.of("invalid-scenario"));
 		problem.setProperty("errors", ex.errors());
 		return problem;
 	}
@@ -25,7 +24,7 @@ class ScenarioProblemHandler {
 	ProblemDetail forbidden(NotAnAnalystException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ex.getMessage());
 		problem.setTitle("Forbidden");
-		problem.setType(URI.create("https://stackplan.dev/problems/analysts-only"));
+		problem.setType(ProblemTypes.of("analysts-only"));
 		return problem;
 	}
 

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.stackplan.gateway.Rows;
 import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -159,11 +160,20 @@ class ScenarioRepository {
 			.one();
 	}
 
-	Flux<ScenarioRow> findByClient(String clientId) {
-		return this.db.sql("select " + COLUMNS + " from scenarios where client_id = :client order by created_at desc")
+	/**
+	 * A page of the client's scenarios, newest first, after the cursor if there is one.
+	 */
+	Flux<ScenarioRow> findByClient(String clientId, @Nullable ScenarioCursor after, int limit) {
+		String page = (after != null) ? " and (created_at, scenario_id) < (:at, :after)" : "";
+		var spec = this.db
+			.sql("select " + COLUMNS + " from scenarios where client_id = :client" + page
+					+ " order by created_at desc, scenario_id desc limit :limit")
 			.bind("client", clientId)
-			.map(ScenarioRepository::toRow)
-			.all();
+			.bind("limit", limit);
+		if (after != null) {
+			spec = spec.bind("at", after.createdAt()).bind("after", after.scenarioId());
+		}
+		return spec.map(ScenarioRepository::toRow).all();
 	}
 
 	/**

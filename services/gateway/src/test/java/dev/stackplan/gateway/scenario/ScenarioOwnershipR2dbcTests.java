@@ -39,4 +39,23 @@ class ScenarioOwnershipR2dbcTests {
 			.verifyComplete();
 	}
 
+	@Test
+	void anAnalystsScenariosArePagedNewestFirstAfterTheCursor() {
+		String analyst = "pager-" + UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			this.scenarios.create(UUID.randomUUID(), analyst, "page " + i, "{\"planIds\": []}", "{}").block();
+		}
+		java.util.List<ScenarioRow> first = this.scenarios.findByClient(analyst, null, 2).collectList().block();
+		org.assertj.core.api.Assertions.assertThat(first)
+			.extracting(ScenarioRow::name)
+			.containsExactly("page 2", "page 1");
+		ScenarioRow last = first.get(1);
+		ScenarioCursor cursor = ScenarioCursor.decode(new ScenarioCursor(last.createdAt(), last.scenarioId()).encode());
+		org.assertj.core.api.Assertions
+			.assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block())
+			.extracting(ScenarioRow::name)
+			.containsExactly("page 0");
+		StepVerifier.create(this.scenarios.findByClient("someone-else-" + analyst, null, 2)).verifyComplete();
+	}
+
 }

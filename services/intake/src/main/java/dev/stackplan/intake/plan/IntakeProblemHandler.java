@@ -1,7 +1,7 @@
 package dev.stackplan.intake.plan;
 
-import java.net.URI;
-
+import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -10,6 +10,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 
 /** Every rejection as RFC 9457 problem details naming what is wrong. */
@@ -23,7 +24,7 @@ class IntakeProblemHandler {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The plan request has " + ex.violations().size() + " invalid field(s): "
 						+ String.join(", ", ex.violations().stream().map(FieldViolation::field).toList()));
-		problem.setType(URI.create("https://stackplan.dev/problems/invalid-plan-request"));
+		problem.setType(ProblemTypes.of("invalid-plan-request"));
 		problem.setTitle("Invalid plan request");
 		problem.setProperty("errors", ex.violations());
 		return problem;
@@ -33,17 +34,17 @@ class IntakeProblemHandler {
 	ProblemDetail unreadableBody(ServerWebInputException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON: " + rootMessage(ex));
-		problem.setType(URI.create("https://stackplan.dev/problems/malformed-json"));
+		problem.setType(ProblemTypes.of("malformed-json"));
 		problem.setTitle("Malformed JSON");
 		return problem;
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> notAccepted(PlanNotAcceptedException ex) {
-		logger.warn("Plan request not accepted", ex);
+	ResponseEntity<ProblemDetail> notAccepted(PlanNotAcceptedException ex, ServerWebExchange exchange) {
+		RequestIdFilter.withMdc(exchange, () -> logger.warn("Plan request not accepted", ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The plan was not accepted because the event broker did not acknowledge it; nothing was stored. Retry.");
-		problem.setType(URI.create("https://stackplan.dev/problems/broker-unavailable"));
+		problem.setType(ProblemTypes.of("broker-unavailable"));
 		problem.setTitle("Plan not accepted");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
 	}
@@ -51,7 +52,7 @@ class IntakeProblemHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> behind(PipelineBehindException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
-		problem.setType(URI.create("https://stackplan.dev/problems/planner-busy"));
+		problem.setType(ProblemTypes.of("planner-busy"));
 		problem.setTitle("Planner busy");
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.header("Retry-After", Long.toString(Math.max(1, ex.retryAfter().toSeconds())))
@@ -62,7 +63,7 @@ class IntakeProblemHandler {
 	ProblemDetail keyReused(IdempotencyKeyReusedException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
 				ex.getMessage() + "; use a new key for a new request.");
-		problem.setType(URI.create("https://stackplan.dev/problems/idempotency-key-reused"));
+		problem.setType(ProblemTypes.of("idempotency-key-reused"));
 		problem.setTitle("Idempotency-Key reused");
 		problem.setProperty("planId", ex.planId());
 		return problem;
@@ -71,7 +72,7 @@ class IntakeProblemHandler {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> keyInFlight(IdempotencyKeyInFlightException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, ex.getMessage());
-		problem.setType(URI.create("https://stackplan.dev/problems/idempotency-key-in-flight"));
+		problem.setType(ProblemTypes.of("idempotency-key-in-flight"));
 		problem.setTitle("Request in flight");
 		if (ex.planId() != null) {
 			problem.setProperty("planId", ex.planId());

@@ -11,6 +11,7 @@ import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.Sha256;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -133,9 +134,11 @@ class PlanRequestController {
 		PlanRequested event = new PlanRequested(planId, clientId, this.clock.instant(), request);
 		return this.publisher.publish(PlanEvent.PLAN_REQUESTED, planId, event)
 			.onErrorMap((ex) -> new PlanNotAcceptedException(ex))
-			.doOnSuccess(
-					(sent) -> this.meters.counter("stackplan.plans.requested", "kind", request.product().kind().name())
-						.increment())
+			.doOnSuccess((sent) -> Counter.builder("stackplan.plans.requested")
+				.description("Plan requests accepted and on the broker, by product kind")
+				.tag("kind", request.product().kind().name())
+				.register(this.meters)
+				.increment())
 			.thenReturn(event);
 	}
 

@@ -94,7 +94,7 @@ class PipelineBackpressureKafkaTests {
 				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectBody()
 				.jsonPath("$.type")
-				.isEqualTo("https://stackplan.dev/problems/planner-busy")
+				.isEqualTo("/problems/planner-busy")
 				.jsonPath("$.detail")
 				.value((detail) -> assertThat(detail.toString()).contains("requests behind")));
 

@@ -13,6 +13,7 @@ import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.engine.ScoringEngine;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -64,7 +65,11 @@ class PlanRequestedListener {
 			}
 			answers.send(i, PlanEvent.FRAMEWORK_SCORED, event.planId(),
 					new FrameworkScored(event.planId(), this.knowledge.version(), this.clock.instant(), stack));
-			this.meters.counter("stackplan.recommendations", "option", stack.recommendation()).increment();
+			Counter.builder("stackplan.recommendations")
+				.description("Plans scored, by the framework option recommended")
+				.tag("option", stack.recommendation())
+				.register(this.meters)
+				.increment();
 		}
 		answers.awaitAcknowledgements();
 	}

@@ -1,29 +1,29 @@
-package dev.stackplan.gateway.plan;
+package dev.stackplan.gateway;
 
 import java.util.List;
 
 /** A query parameter or header breaks the API contract. */
-class InvalidParameterException extends RuntimeException {
+public class InvalidParameterException extends RuntimeException {
 
 	private final String field;
 
 	private final List<String> allowedValues;
 
-	InvalidParameterException(String field, String message) {
+	public InvalidParameterException(String field, String message) {
 		this(field, message, List.of());
 	}
 
-	InvalidParameterException(String field, String message, List<String> allowedValues) {
+	public InvalidParameterException(String field, String message, List<String> allowedValues) {
 		super(field + " " + message);
 		this.field = field;
 		this.allowedValues = List.copyOf(allowedValues);
 	}
 
-	String field() {
+	public String field() {
 		return this.field;
 	}
 
-	List<String> allowedValues() {
+	public List<String> allowedValues() {
 		return this.allowedValues;
 	}
 
