@@ -4,6 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -20,8 +27,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * One real Kafka broker and one real Postgres per test JVM, started on first use and
  * shared by every test. Containers through Testcontainers where a Docker engine answers;
  * otherwise a KRaft broker in this JVM and the Postgres named by
- * {@code STACKPLAN_TEST_DB_*}, else the server on 127.0.0.1:5432, else an embedded
- * Postgres. Never a mock.
+ * {@code STACKPLAN_TEST_DB_*}, else a database of this JVM's own on the server at
+ * 127.0.0.1:5432, else an embedded Postgres. Never a mock.
  */
 public final class TestInfrastructure {
 
@@ -32,6 +39,11 @@ public final class TestInfrastructure {
 	 * own admin.
 	 */
 	private static final int PARTITIONS = 3;
+
+	/** Database on the local server to connect to while creating a test's own. */
+	private static final String LOCAL_ADMIN_DATABASE = "test";
+
+	private static final String LOCAL_DATABASE_PREFIX = "stackplan_test_";
 
 	private static String kafkaBootstrapServers;
 
@@ -114,7 +126,7 @@ public final class TestInfrastructure {
 					postgres.getUsername(), postgres.getPassword(), "Testcontainers");
 		}
 		if (accepts("127.0.0.1", 5432)) {
-			return new Database("127.0.0.1", 5432, "test", "postgres", "", "local server");
+			return freshDatabaseOnLocalServer();
 		}
 		try {
 			EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
@@ -131,6 +143,55 @@ public final class TestInfrastructure {
 		catch (IOException ex) {
 			throw new UncheckedIOException("No Postgres: no Docker, nothing on 127.0.0.1:5432, embedded failed", ex);
 		}
+	}
+
+	/**
+	 * A database of this JVM's own on the local server, dropped when the JVM ends: rows
+	 * an earlier module or run left behind (a PENDING plan, a RUNNING scenario) would
+	 * otherwise be swept, counted and listed by the next one. Databases of test JVMs that
+	 * died without dropping theirs are dropped first.
+	 */
+	private static Database freshDatabaseOnLocalServer() {
+		String admin = "jdbc:postgresql://127.0.0.1:5432/" + LOCAL_ADMIN_DATABASE;
+		long pid = ProcessHandle.current().pid();
+		String name = LOCAL_DATABASE_PREFIX + pid + "_" + System.currentTimeMillis();
+		try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+				Statement statement = connection.createStatement()) {
+			for (String orphan : orphanedTestDatabases(statement)) {
+				statement.execute("DROP DATABASE IF EXISTS " + orphan + " WITH (FORCE)");
+			}
+			statement.execute("CREATE DATABASE " + name);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Cannot create a test database on 127.0.0.1:5432", ex);
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			try (Connection connection = DriverManager.getConnection(admin, "postgres", "");
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+			}
+			catch (SQLException ex) {
+				logger.warn("Test database " + name + " was not dropped", ex);
+			}
+		}, "test-database-drop"));
+		return new Database("127.0.0.1", 5432, name, "postgres", "", "local server, own database");
+	}
+
+	private static List<String> orphanedTestDatabases(Statement statement) throws SQLException {
+		List<String> orphans = new ArrayList<>();
+		try (ResultSet names = statement
+			.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + LOCAL_DATABASE_PREFIX + "%'")) {
+			while (names.next()) {
+				String name = names.getString(1);
+				String[] parts = name.substring(LOCAL_DATABASE_PREFIX.length()).split("_");
+				boolean ownerAlive = parts.length == 2 && parts[0].chars().allMatch(Character::isDigit)
+						&& ProcessHandle.of(Long.parseLong(parts[0])).isPresent();
+				if (!ownerAlive) {
+					orphans.add(name);
+				}
+			}
+		}
+		return orphans;
 	}
 
 	private static boolean accepts(String host, int port) {
