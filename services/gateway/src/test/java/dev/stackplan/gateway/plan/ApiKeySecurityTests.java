@@ -7,6 +7,8 @@ import java.util.UUID;
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.client.ApiClientsProperties;
+import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -146,6 +148,11 @@ class ApiKeySecurityTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class })
 	static class Beans {
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

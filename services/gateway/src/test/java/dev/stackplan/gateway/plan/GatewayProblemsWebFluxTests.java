@@ -7,6 +7,8 @@ import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.client.ApiClientsProperties;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
@@ -247,6 +249,11 @@ class GatewayProblemsWebFluxTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class })
 	static class Beans {
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

@@ -9,10 +9,15 @@ import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.kit.Dependency;
+import dev.stackplan.kit.DependencyUnavailableException;
+import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.Sha256;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -47,6 +52,8 @@ class PlanRequestController {
 	 */
 	static final String REQUESTED_AT_HEADER = "X-Stackplan-Requested-At";
 
+	private static final Log logger = LogFactory.getLog(PlanRequestController.class);
+
 	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
 	private final PlanRequestValidator validator = new PlanRequestValidator();
@@ -65,8 +72,12 @@ class PlanRequestController {
 
 	private final PipelineBackpressure backpressure;
 
+	private final DependencyWatch dependencies;
+
 	PlanRequestController(PlanEventPublisher publisher, IdempotencyKeys keys, IntakeProperties properties,
-			JsonMapper json, Clock clock, MeterRegistry meters, PipelineBackpressure backpressure) {
+			JsonMapper json, Clock clock, MeterRegistry meters, PipelineBackpressure backpressure,
+			DependencyWatch dependencies) {
+		this.dependencies = dependencies;
 		this.publisher = publisher;
 		this.keys = keys;
 		this.properties = properties;
@@ -82,6 +93,7 @@ class PlanRequestController {
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) @Nullable String idempotencyKey) {
 		PlanRequest request = this.validator.validate(body);
 		this.backpressure.requireCapacity();
+		this.dependencies.require(Dependency.BROKER);
 		if (idempotencyKey == null) {
 			return publish(UUID.randomUUID(), clientId, request).map(PlanRequestController::accepted);
 		}
@@ -89,6 +101,7 @@ class PlanRequestController {
 			throw new InvalidPlanRequestException(List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER,
 					"must be 1 to 255 visible ASCII characters, e.g. a UUID")));
 		}
+		this.dependencies.require(Dependency.DATABASE);
 		String requestHash = Sha256.hex(this.json.writeValueAsString(request));
 		UUID planId = UUID.randomUUID();
 		return this.keys.claim(clientId, idempotencyKey, requestHash, planId)
@@ -124,8 +137,16 @@ class PlanRequestController {
 	}
 
 	private Mono<PlanRequested> publishUnderKey(UUID planId, String clientId, String key, PlanRequest request) {
-		return publish(planId, clientId, request)
-			.flatMap((published) -> this.keys.markAccepted(clientId, key).thenReturn(published))
+		return publish(planId, clientId, request).flatMap((published) -> this.keys.markAccepted(clientId, key)
+			// the plan is on the broker, so the answer is 202 all the same; a retry
+			// meanwhile
+			// finds the key in flight, and after the takeover time publishes the same
+			// plan again
+			.onErrorResume(DependencyUnavailableException.class, (ex) -> {
+				logger.warn("Plan " + planId + " accepted, but its idempotency key is not marked: " + ex.getMessage());
+				return Mono.empty();
+			})
+			.thenReturn(published))
 			.onErrorResume(PlanNotAcceptedException.class,
 					(ex) -> this.keys.release(clientId, key).then(Mono.error(ex)));
 	}
