@@ -41,8 +41,6 @@ class ScenarioRestartEndToEndTests {
 
 	private static List<UUID> planIds;
 
-	private final WebTestClient analyst = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY);
-
 	@BeforeAll
 	static void pastPlans() throws Exception {
 		SharedPlatform.services();
@@ -93,7 +91,7 @@ class ScenarioRestartEndToEndTests {
 			scenario = scenario("cancelled");
 			awaitStatus(scenario, "RUNNING", Duration.ofMinutes(1));
 
-			this.analyst.post()
+			analyst().post()
 				.uri(scenario + "/cancel")
 				.exchange()
 				.expectStatus()
@@ -101,7 +99,7 @@ class ScenarioRestartEndToEndTests {
 				.expectBody()
 				.jsonPath("$.status")
 				.isEqualTo("CANCELLED");
-			this.analyst.post()
+			analyst().post()
 				.uri(scenario + "/cancel")
 				.exchange()
 				.expectStatus()
@@ -121,7 +119,7 @@ class ScenarioRestartEndToEndTests {
 			.until(() -> resultsOf(scenarioId) == PLANS);
 
 		assertThat(status(scenario).path("status").asString()).isEqualTo("CANCELLED");
-		this.analyst.get().uri(scenario + "/report").exchange().expectStatus().isEqualTo(409);
+		analyst().get().uri(scenario + "/report").exchange().expectStatus().isEqualTo(409);
 		SharedPlatform.gateway(SharedPlatform.DEMO_KEY)
 			.post()
 			.uri(scenario + "/cancel")
@@ -130,8 +128,13 @@ class ScenarioRestartEndToEndTests {
 			.isForbidden();
 	}
 
+	/** The gateway as it runs now: a restarted one may listen on another port. */
+	private static WebTestClient analyst() {
+		return SharedPlatform.gateway(SharedPlatform.ANALYST_KEY);
+	}
+
 	private String scenario(String name) {
-		return this.analyst.post()
+		return analyst().post()
 			.uri("/api/v1/scenarios")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\":\"" + name + "\",\"source\":" + source + ",\"overrides\":" + SENIOR_PLUS_20 + "}")
@@ -152,7 +155,7 @@ class ScenarioRestartEndToEndTests {
 	}
 
 	private JsonNode status(String scenario) {
-		return this.analyst.get()
+		return analyst().get()
 			.uri(scenario)
 			.exchange()
 			.expectStatus()
@@ -163,7 +166,7 @@ class ScenarioRestartEndToEndTests {
 	}
 
 	private JsonNode report(String scenario) {
-		return this.analyst.get()
+		return analyst().get()
 			.uri(scenario + "/report")
 			.exchange()
 			.expectStatus()
