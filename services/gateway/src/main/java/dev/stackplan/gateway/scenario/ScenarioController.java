@@ -144,7 +144,7 @@ class ScenarioController {
 	Mono<ResponseEntity<?>> report(@PathVariable UUID scenarioId,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, ServerWebExchange exchange) {
 		return owned(scenarioId, analyst(exchange)).flatMap((row) -> {
-			if (!"COMPLETE".equals(row.status())) {
+			if (row.status() != ScenarioStatus.COMPLETE) {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 						"The scenario is " + row.status() + " (" + row.processed() + " of "
 								+ ((row.total() != null) ? row.total() : "?")
@@ -165,6 +165,25 @@ class ScenarioController {
 				return ResponseEntity.ok(report);
 			});
 		}).defaultIfEmpty(notFound(scenarioId));
+	}
+
+	/**
+	 * Stops an unfinished scenario: nothing more is published for it and it stays
+	 * CANCELLED; results still on their way are stored but change nothing. 409 if it is
+	 * already finished.
+	 */
+	@PostMapping("/{scenarioId}/cancel")
+	Mono<ResponseEntity<?>> cancel(@PathVariable UUID scenarioId, ServerWebExchange exchange) {
+		ApiClient analyst = analyst(exchange);
+		return this.scenarios.cancel(scenarioId, analyst.id())
+			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok(ScenarioView.of(row, this.json, this.clock.instant())))
+			.switchIfEmpty(
+					Mono.defer(() -> owned(scenarioId, analyst)
+						.<ResponseEntity<?>>map((row) -> Problems.response(HttpStatus.CONFLICT, "scenario-finished",
+								"Scenario already finished",
+								"The scenario is " + row.status()
+										+ "; only a COUNTING or RUNNING scenario can be cancelled"))
+						.defaultIfEmpty(notFound(scenarioId))));
 	}
 
 	private Mono<ScenarioRow> owned(UUID scenarioId, ApiClient analyst) {
