@@ -11,6 +11,7 @@ import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.Sha256;
+import dev.stackplan.kit.StrictJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -18,7 +19,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -77,9 +80,13 @@ class PlanRequestController {
 	}
 
 	@PostMapping("/internal/v1/plan-requests")
-	Mono<ResponseEntity<PlanAccepted>> accept(@RequestBody(required = false) JsonNode body,
+	Mono<ResponseEntity<PlanAccepted>> accept(@RequestBody(required = false) byte @Nullable [] bytes,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable MediaType contentType,
 			@RequestHeader(name = CLIENT_HEADER, defaultValue = "public") String clientId,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) @Nullable String idempotencyKey) {
+		// read as bytes, not bound by the codec: the charset, duplicate keys and exact
+		// numbers are decided here, with answers that name the field
+		JsonNode body = StrictJson.read(bytes, contentType);
 		PlanRequest request = this.validator.validate(body);
 		this.backpressure.requireCapacity();
 		if (idempotencyKey == null) {
