@@ -165,7 +165,9 @@ public final class StrictJson {
 		if (wanted.isEmpty()) {
 			return Optional.empty();
 		}
-		int tolerance = Math.max(1, wanted.length() / 4);
+		// two edits catch a swapped pair of letters ("form" for "from") in all but the
+		// shortest names
+		int tolerance = (wanted.length() <= 3) ? 1 : Math.max(2, wanted.length() / 4);
 		return known.stream()
 			.map((candidate) -> Map.entry(candidate, closeness(wanted, normalized(candidate), tolerance)))
 			.filter((entry) -> entry.getValue() >= 0)

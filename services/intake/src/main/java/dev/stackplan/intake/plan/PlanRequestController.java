@@ -3,12 +3,12 @@ package dev.stackplan.intake.plan;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.kit.IdempotencyKeyFormat;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.Sha256;
 import dev.stackplan.kit.StrictJson;
@@ -50,8 +50,6 @@ class PlanRequestController {
 	 */
 	static final String REQUESTED_AT_HEADER = "X-Stackplan-Requested-At";
 
-	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-
 	private final PlanRequestValidator validator = new PlanRequestValidator();
 
 	private final PlanEventPublisher publisher;
@@ -92,9 +90,9 @@ class PlanRequestController {
 		if (idempotencyKey == null) {
 			return publish(UUID.randomUUID(), clientId, request).map(PlanRequestController::accepted);
 		}
-		if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-			throw new InvalidPlanRequestException(List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER,
-					"must be 1 to 255 visible ASCII characters, e.g. a UUID")));
+		if (!IdempotencyKeyFormat.isValid(idempotencyKey)) {
+			throw new InvalidPlanRequestException(
+					List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER, IdempotencyKeyFormat.RULE)));
 		}
 		String requestHash = Sha256.hex(this.json.writeValueAsString(request));
 		UUID planId = UUID.randomUUID();
