@@ -9,6 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.InvalidParameterException;
 import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
@@ -16,6 +17,7 @@ import dev.stackplan.gateway.client.Problems;
 import dev.stackplan.kit.Dependency;
 import dev.stackplan.kit.DependencyUnavailableException;
 import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.kit.IdempotencyKeyFormat;
 import dev.stackplan.kit.RequestIdFilter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -68,9 +70,13 @@ class PlanController {
 
 	private final DependencyWatch dependencies;
 
+	private final InputLimits limits;
+
 	PlanController(IntakeClient intake, PlanRepository plans, PlanWatcher watcher, PlanAssembler assembler,
-			JsonMapper json, GatewayProperties properties, Clock clock, DependencyWatch dependencies) {
+			JsonMapper json, GatewayProperties properties, Clock clock, DependencyWatch dependencies,
+			InputLimits limits) {
 		this.dependencies = dependencies;
+		this.limits = limits;
 		this.intake = intake;
 		this.plans = plans;
 		this.watcher = watcher;
@@ -93,6 +99,9 @@ class PlanController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			ServerWebExchange exchange) {
 		ApiClient client = ApiClient.of(exchange);
+		if (idempotencyKey != null && !IdempotencyKeyFormat.isValid(idempotencyKey)) {
+			throw new InvalidParameterException(IdempotencyKeyFormat.HEADER, IdempotencyKeyFormat.RULE);
+		}
 		Duration wait = preferredWait(prefer);
 		byte[] payload = (body != null) ? body : new byte[0];
 		MediaType type = (contentType != null) ? contentType : MediaType.APPLICATION_JSON;
@@ -172,7 +181,7 @@ class PlanController {
 		ApiClient client = ApiClient.of(exchange);
 		String wantedStatus = status(status);
 		int pageSize = Pages.pageSize(limit, this.properties);
-		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor) : null;
+		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor, this.limits) : null;
 		return this.dependencies
 			.bounded(Dependency.DATABASE,
 					this.plans.findByClient(client.id(), wantedStatus, after, pageSize + 1).collectList())

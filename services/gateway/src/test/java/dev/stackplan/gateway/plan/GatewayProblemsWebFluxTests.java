@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.client.ApiClientsProperties;
 import dev.stackplan.gateway.client.RateLimiter;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
@@ -248,7 +249,7 @@ class GatewayProblemsWebFluxTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class })
+	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
 
 		/** Every request within its budget; the shared store has tests of its own. */
