@@ -1,8 +1,8 @@
 package dev.stackplan.gateway.scenario;
 
-import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.gateway.GatewayApplication;
