@@ -272,6 +272,9 @@ public final class ScoringEngine {
 						option.ineligibility().source()));
 			}
 		}
+		if (this.pack.sourceDisclosure() != null) {
+			rationale.add(this.pack.sourceDisclosure());
+		}
 		return rationale;
 	}
 
