@@ -104,13 +104,13 @@ class CitationQuotesTests {
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					/frameworks/rules/BOLTED_ON_FASTAPI_APP_WEIGHS_MIGRATING       | article:42   | admin is used heavily
+					/frameworks/rules/MIGRATE_FASTAPI_TO_DJANGO                   | article:42   | admin is used heavily
 					/frameworks/factors/HIRING_POOL/evidence/DJANGO                | article:15   | two-week contractor search
 					/frameworks/rules/THROUGHPUT_MATTERS_AT_SCALE                  | inference:5  | At scale the 3-4x throughput gap is real and it matters.
 					/frameworks/rules/THROUGHPUT_INVISIBLE_AT_STARTUP_SCALE        | inference:46 | between the frameworks is invisible
 					/frameworks/rules/HYBRID_NEEDS_A_SENIOR_AT_THE_BOUNDARY        | inference:36 | needs a senior engineer who can own the boundary; the team has none
-					/frameworks/weightModifiers/SMALL_TEAM_HIRES_FROM_THE_DEEPER_POOL | inference:15 | for a two-week contract
-					/frameworks/weightModifiers/JUNIOR_TEAM_NEEDS_RAILS_FOR_AGENTS | inference:39 | Without a senior, an agent
+					/frameworks/weightModifiers/SMALL_TEAM_HIRING | inference:15 | for a two-week contract
+					/frameworks/weightModifiers/JUNIOR_TEAM_RAILS | inference:39 | Without a senior, an agent
 					/frameworks/weightModifiers/BILLING_IS_PRODUCT_DATA            | inference:2  | users and billing are product work, carried by the ORM
 					/cost/staffing/DJANGO/roles/MIGRATION_FROM_FASTAPI             | article:42   | a quarter of work for one engineer
 					""")

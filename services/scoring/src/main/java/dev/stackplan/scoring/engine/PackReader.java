@@ -41,7 +41,7 @@ final class PackReader {
 
 	private static final Map<String, ToIntFunction<ProfileFacts>> PROFILE_NUMBERS = Map.of("expectedRps",
 			ProfileFacts::expectedRps, "engineers", ProfileFacts::engineers, "seniorEngineers",
-			ProfileFacts::seniorEngineers);
+			ProfileFacts::seniorEngineers, "timelineWeeks", ProfileFacts::timelineWeeks);
 
 	private final JsonNode document;
 
@@ -304,16 +304,16 @@ final class PackReader {
 				case "featuresAny" -> new Condition.FeaturesAny(enumSet(value, clausePointer, Feature.class));
 				case "featuresAll" -> new Condition.FeaturesAll(enumSet(value, clausePointer, Feature.class));
 				case "featureCount" -> readFeatureCount(value, clausePointer);
-				case "expectedRps", "engineers", "seniorEngineers" -> readWithin(clause.getKey(), value, clausePointer);
+				case "expectedRps", "engineers", "seniorEngineers", "timelineWeeks" ->
+					readWithin(clause.getKey(), value, clausePointer);
 				case "existingFrameworkIn" ->
 					new Condition.ExistingFrameworkIn(enumSet(value, clausePointer, ExistingFramework.class));
 				case "recommendationIn" -> new Condition.RecommendationIn(
 						Set.copyOf(strings(value, clausePointer, (option) -> requireOption(option, clausePointer))));
 				case "anyOf" -> readAnyOf(value, clausePointer);
-				default -> throw invalid(clausePointer,
-						"unknown condition; use kindIn, featuresAny, featuresAll, "
-								+ "featureCount, expectedRps, engineers, seniorEngineers, existingFrameworkIn, "
-								+ "recommendationIn or anyOf");
+				default -> throw invalid(clausePointer, "unknown condition; use kindIn, featuresAny, featuresAll, "
+						+ "featureCount, expectedRps, engineers, seniorEngineers, timelineWeeks, existingFrameworkIn, "
+						+ "recommendationIn or anyOf");
 			});
 		}
 		return new Condition.AllOf(clauses);

@@ -84,9 +84,9 @@ class ScoringEngineRulesTests {
 					# line     | profile                                           | kind       | features                     | team | existing | advice
 					article:42 | FastAPI app bolting on auth, billing, admin, CMS  | SAAS       | AUTH BILLING ADMIN_PANEL CMS | 2/1  | FASTAPI  | MIGRATE_TO_DJANGO SECOND_OPINION
 					article:42 | FastAPI app bolting on three of the four          | SAAS       | AUTH BILLING ADMIN_PANEL     | 2/1  | FASTAPI  | MIGRATE_TO_DJANGO SECOND_OPINION
-					article:42 | FastAPI app that only adds auth                   | SAAS       | AUTH                         | 2/1  | FASTAPI  | SECOND_OPINION
+					article:42 | FastAPI app that only adds auth                   | SAAS       | AUTH                         | 2/1  | FASTAPI  | KEEP_YOUR_FRAMEWORK SECOND_OPINION
 					article:42 | a new product with all four batteries             | SAAS       | AUTH BILLING ADMIN_PANEL CMS | 2/1  | NONE     | -
-					article:44 | a Django app mid-build                            | SAAS       | AUTH                         | 2/1  | DJANGO   | SECOND_OPINION
+					article:44 | a Django app mid-build                            | SAAS       | AUTH                         | 2/1  | DJANGO   | KEEP_YOUR_FRAMEWORK SECOND_OPINION
 					article:48 | a public API that Django wins for its batteries   | PUBLIC_API | AUTH BILLING ADMIN_PANEL CMS | 2/1  | NONE     | DJANGO_NINJA
 					article:48 | a public API that FastAPI wins                    | PUBLIC_API | -                            | 2/1  | NONE     | -
 					""")
