@@ -29,10 +29,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -130,6 +132,26 @@ class PlanStrictInputWebFluxTests {
 		String body = invalid(post(null), "/problems/invalid-plan-request");
 
 		assertThat(body).contains("\"instance\":\"/api/v1/plans\"");
+	}
+
+	@Test
+	void aContentTypeThatDoesNotParseIsAnUnsupportedMediaTypeProblemNotA500() {
+		String body = this.client.post()
+			.uri("/api/v1/plans")
+			.header("X-Api-Key", DEMO_KEY)
+			.header("Content-Type", "garbage")
+			// raw buffers: the client's encoder itself refuses a type it cannot parse
+			.body(BodyInserters.fromDataBuffers(
+					Flux.just(DefaultDataBufferFactory.sharedInstance.wrap("{}".getBytes(StandardCharsets.UTF_8)))))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(body).contains("/problems/unsupported-media-type").contains("'garbage'");
+		verifyNoInteractions(this.intake);
 	}
 
 	private WebTestClient.ResponseSpec list(String cursor) {

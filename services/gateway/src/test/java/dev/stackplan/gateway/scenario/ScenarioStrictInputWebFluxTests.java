@@ -138,6 +138,15 @@ class ScenarioStrictInputWebFluxTests {
 	}
 
 	@Test
+	void aNulInAnOverrideIsNamedByItsKnowledgePath() {
+		String body = invalid(post("{\"name\": \"what if\", " + RANGE
+				+ ", \"overrides\": {\"cost\": {\"onDemand\": {\"provider\": {\"name\": \"Ca\\u0000dence\"}}}}}"),
+				"/problems/invalid-scenario");
+
+		assertThat(body).contains("\"field\":\"overrides/cost/onDemand/provider/name\"").contains("NUL");
+	}
+
+	@Test
 	void aMisspeltOverridePathSuggestsTheOneItMeant() {
 		String body = invalid(post("{\"name\": \"what if\", " + RANGE
 				+ ", \"overrides\": {\"cost\": {\"onDemand\": {\"tiers\": {\"MID\": {\"weeklyUSD\": 1200}}}}}}"),
