@@ -14,10 +14,13 @@ import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.client.ApiClientsProperties;
+import dev.stackplan.gateway.client.RateLimiter;
 import dev.stackplan.gateway.scenario.ScenarioStubs;
+import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.testsupport.HostileRequests;
+import dev.stackplan.testsupport.Dependencies;
 import dev.stackplan.testsupport.HostileRequests.HostileRequest;
+import dev.stackplan.testsupport.HostileRequests;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import reactor.core.publisher.Flux;
@@ -111,6 +114,17 @@ class HostileRequestsWebFluxTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
+
+		/** Unlimited: these tests are about input, not about budgets. */
+		@Bean
+		RateLimiter rateLimiter() {
+			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
+		}
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

@@ -9,10 +9,12 @@ import java.util.TreeMap;
 
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.testsupport.HostileRequests;
+import dev.stackplan.testsupport.Dependencies;
 import dev.stackplan.testsupport.HostileRequests.HostileRequest;
+import dev.stackplan.testsupport.HostileRequests;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -114,6 +116,11 @@ class HostileRequestsIntakeWebFluxTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(IntakeProperties.class)
 	static class Beans {
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {
