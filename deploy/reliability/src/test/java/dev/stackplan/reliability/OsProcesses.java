@@ -85,10 +85,11 @@ final class OsProcesses {
 		if (pids.isEmpty()) {
 			return;
 		}
-		List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-		pids.forEach((pid) -> command.add(Long.toString(pid)));
+		// the shell's own kill: no procps package needed on a fresh machine
+		String pidList = String.join(" ", pids.stream().map(String::valueOf).toList());
 		try {
-			Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+			Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + pidList).redirectErrorStream(true)
+				.start();
 			if (!kill.waitFor(10, TimeUnit.SECONDS)) {
 				kill.destroyForcibly();
 				throw new IllegalStateException("kill -" + signal + " did not return");
