@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import dev.stackplan.reliability.Http.Reply;
 import dev.stackplan.reliability.HostileRequests.Request;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,11 +53,18 @@ class HostileInputReliabilityIT {
 	@Test
 	void tenThousandHostileRequestsGetNo5xxAndNoAnswerNamesTheInternals() throws InterruptedException {
 		int gateway = SharedPlatform.platform().ports().gateway();
-		RandomGenerator<Request> generator = HostileRequests.generator();
-		Random random = new Random(SEED);
 		List<Request> requests = new ArrayList<>();
-		for (int i = 0; i < REQUESTS; i++) {
-			requests.add(HostileRequests.next(generator, random));
+		// jqwik's generators need a session of their own outside a property
+		JqwikSession.start(Long.toString(SEED));
+		try {
+			RandomGenerator<Request> generator = HostileRequests.generator();
+			Random random = new Random(SEED);
+			for (int i = 0; i < REQUESTS; i++) {
+				requests.add(HostileRequests.next(generator, random));
+			}
+		}
+		finally {
+			JqwikSession.finish();
 		}
 		List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
 		List<String> leaks = Collections.synchronizedList(new ArrayList<>());
@@ -87,6 +95,8 @@ class HostileInputReliabilityIT {
 		ReliabilityReport.note("hostile input",
 				"%d generated requests (seed %d): %d 4xx, %d 5xx, %d leaking bodies, %d without an answer".formatted(
 						REQUESTS, SEED, clientErrors.get(), serverErrors.size(), leaks.size(), unanswered.get()));
+		serverErrors.stream().limit(EXAMPLES).forEach((example) -> System.out.println("[reliability] 5xx: " + example));
+		leaks.stream().limit(EXAMPLES).forEach((example) -> System.out.println("[reliability] leak: " + example));
 		assertThat(serverErrors.stream().limit(EXAMPLES).toList()).as("5xx answers (%d of them)", serverErrors.size())
 			.isEmpty();
 		assertThat(leaks.stream().limit(EXAMPLES).toList())

@@ -71,17 +71,20 @@ class RunCommandCrashReliabilityIT {
 			.as("processes of the first run still alive after the second started")
 			.isEmpty();
 		assertThat(brokersOnTheLog()).as("Kafka brokers on %s", DATA.resolve("kafka")).hasSize(1);
+		assertThat(afterReady.status())
+			.as("POST right after ready: %s after %s ms, %s", afterReady.failure(), afterReady.latency().toMillis(),
+					afterReady.responseBody())
+			.isEqualTo(202);
+		UUID planId = afterReady.planId();
 		assertThat(new PlanLedger("jdbc:postgresql://127.0.0.1:" + PORTS.postgres() + "/postgres")
 			.awaitComplete(List.of(planId), CONSUMERS_RESUME)
 			.get(planId)).as("a plan posted right after ready, %s later", CONSUMERS_RESUME)
 			.isEqualTo(PlanLedger.COMPLETE);
 	}
 
-	private static UUID postRightAfterReady() {
+	private static Answer postRightAfterReady() {
 		try (PlanTraffic traffic = new PlanTraffic("http://127.0.0.1:" + PORTS.gateway(), SharedPlatform.DEMO_KEY)) {
-			Answer answer = traffic.send(UUID.randomUUID().toString(), PlanRequests.varied(7));
-			assertThat(answer.status()).as("POST right after ready: %s", answer.responseBody()).isEqualTo(202);
-			return answer.planId();
+			return traffic.send(UUID.randomUUID().toString(), PlanRequests.varied(7));
 		}
 	}
 
