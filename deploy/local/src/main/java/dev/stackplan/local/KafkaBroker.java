@@ -23,19 +23,41 @@ import org.apache.kafka.common.Uuid;
 /**
  * A real Apache Kafka broker (KRaft, combined broker and controller) as a child process,
  * run from the Kafka jars on this JVM's class path. Its log lives under the given
- * directory and survives restarts.
+ * directory and survives restarts. The broker ends with the process that started it,
+ * however that one ends; a broker an earlier, crashed run left on the same log is ended
+ * before a new one starts; a broker that dies is started again.
  */
 final class KafkaBroker implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
 
-	private final Process process;
+	/**
+	 * Pause before a broker that died is started again, so a crash loop does not spin.
+	 */
+	private static final Duration RESTART_PAUSE = Duration.ofSeconds(2);
+
+	private static final String PID_FILE = "broker.pid";
+
+	private final ProcessBuilder command;
+
+	private final Path directory;
+
+	private final Path log;
+
+	private final int port;
 
 	private final String bootstrapServers;
 
-	private KafkaBroker(Process process, String bootstrapServers) {
-		this.process = process;
-		this.bootstrapServers = bootstrapServers;
+	private volatile Process process;
+
+	private volatile boolean closing;
+
+	private KafkaBroker(ProcessBuilder command, Path directory, Path log, int port) {
+		this.command = command;
+		this.directory = directory;
+		this.log = log;
+		this.port = port;
+		this.bootstrapServers = "127.0.0.1:" + port;
 	}
 
 	static KafkaBroker start(Path directory, int port, int controllerPort) {
@@ -47,17 +69,74 @@ final class KafkaBroker implements AutoCloseable {
 			Path logging = directory.resolve("logback.xml");
 			Files.writeString(logging, LOGGING, StandardCharsets.UTF_8);
 			Path log = directory.resolve("kafka.log");
+			OwnProcesses.endLeftover(directory.resolve(PID_FILE), config.toString())
+				.ifPresent((pid) -> System.out
+					.println("[stackplan] ended a Kafka broker an earlier run left on " + data + " (pid " + pid + ")"));
+			if (accepts(port)) {
+				throw new IllegalStateException("Port " + port
+						+ " is taken by a process that is not this platform's broker; stop it or set KAFKA_PORT");
+			}
 			if (!Files.exists(data.resolve("meta.properties"))) {
 				format(config, log, logging);
 			}
-			Process process = java(logging, "kafka.Kafka", config.toString()).redirectOutput(log.toFile()).start();
-			KafkaBroker broker = new KafkaBroker(process, "127.0.0.1:" + port);
+			ProcessBuilder command = java(logging, ExitWithParent.class.getName(),
+					Long.toString(ProcessHandle.current().pid()), "kafka.Kafka", config.toString())
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+			KafkaBroker broker = new KafkaBroker(command, directory, log, port);
+			broker.launch();
 			broker.awaitReady(log, port);
+			broker.superviseRestarts();
 			return broker;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private void launch() throws IOException {
+		Process started = this.command.start();
+		this.process = started;
+		OwnProcesses.writePid(this.directory.resolve(PID_FILE), started.pid());
+	}
+
+	/**
+	 * A broker that exits while the platform runs is started again, as often as needed.
+	 */
+	private void superviseRestarts() {
+		Process watched = this.process;
+		watched.onExit().thenRun(() -> {
+			if (this.closing) {
+				return;
+			}
+			System.out
+				.println("[stackplan] the Kafka broker exited with " + watched.exitValue() + "; starting it again");
+			try {
+				Thread.sleep(RESTART_PAUSE.toMillis());
+				awaitPortFree();
+				launch();
+				awaitReady(this.log, this.port);
+				System.out.println("[stackplan] Kafka broker back at " + this.bootstrapServers);
+				superviseRestarts();
+			}
+			catch (IOException | RuntimeException ex) {
+				System.out.println("[stackplan] the Kafka broker did not start again: " + ex.getMessage());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
+	}
+
+	private void awaitPortFree() throws InterruptedException {
+		Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+		while (accepts(this.port) && Instant.now().isBefore(deadline)) {
+			Thread.sleep(200);
+		}
+	}
+
+	/** The broker's process now (it changes when the broker is started again). */
+	long pid() {
+		return this.process.pid();
 	}
 
 	String bootstrapServers() {
@@ -85,7 +164,7 @@ final class KafkaBroker implements AutoCloseable {
 		List<String> command = new java.util.ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m",
 				"-Dlogback.configurationFile=" + logging, "-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
-		return new ProcessBuilder(command).redirectErrorStream(true);
+		return new ProcessBuilder(OwnProcesses.ownSession(command)).redirectErrorStream(true);
 	}
 
 	private void awaitReady(Path log, int port) {
@@ -152,6 +231,7 @@ final class KafkaBroker implements AutoCloseable {
 	/** A controlled shutdown, so the next start needs no log recovery. */
 	@Override
 	public void close() {
+		this.closing = true;
 		this.process.destroy();
 		try {
 			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {

@@ -21,9 +21,16 @@ import java.util.concurrent.CountDownLatch;
  * (empty), {@code STACKPLAN_EMBEDDED_DB_PORT} (15432), {@code GATEWAY_PORT} (8080),
  * {@code GATEWAY_MANAGEMENT_PORT} (8090), {@code INTAKE_PORT} (8081),
  * {@code SCORING_PORT} (8082), {@code COSTING_PORT} (8083), {@code STACKPLAN_PARTITIONS}
- * (6). Everything but the gateway's public port listens on 127.0.0.1
+ * (6), {@code STACKPLAN_DB_DURABILITY} ({@code fast} turns fsync off in the embedded
+ * database). Everything but the gateway's public port listens on 127.0.0.1
  * ({@code STACKPLAN_BIND_ADDRESS} changes that); intake takes calls only with a secret
  * drawn afresh at every start.
+ *
+ * <p>
+ * The broker and the embedded database are processes of their own that end with this one
+ * however it ends (even kill -9); a start after a crash ends what the crashed run left on
+ * the same data directory; a broker that dies is started again. A stop (Ctrl-C, SIGTERM)
+ * goes in order: the gateway drains, then the other services, the broker, the database.
  */
 public final class LocalPlatform {
 
@@ -53,11 +60,9 @@ public final class LocalPlatform {
 		}, "stackplan-stop"));
 
 		say("data directory " + data);
-		KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), port("KAFKA_PORT", 9092),
-				port("KAFKA_CONTROLLER_PORT", 9093));
-		running.push(kafka);
-		say("Kafka broker (KRaft) at " + kafka.bootstrapServers());
-
+		// started first, stopped last: the services drain, then the broker stops, then
+		// the
+		// database
 		DatabaseEndpoint database;
 		String dbHost = System.getenv("STACKPLAN_DB_HOST");
 		if (dbHost != null && !dbHost.isBlank()) {
@@ -67,12 +72,17 @@ public final class LocalPlatform {
 			say("Postgres (configured) at " + database.jdbcUrl());
 		}
 		else {
-			EmbeddedDatabase embedded = EmbeddedDatabase.start(data.resolve("postgres"),
+			DatabaseProcess embedded = DatabaseProcess.start(data.resolve("postgres"),
 					port("STACKPLAN_EMBEDDED_DB_PORT", 15432));
 			running.push(embedded);
 			database = embedded.endpoint();
-			say("Postgres (embedded) at " + database.jdbcUrl());
+			say("Postgres (embedded, own process) at " + database.jdbcUrl());
 		}
+
+		KafkaBroker kafka = KafkaBroker.start(data.resolve("kafka"), port("KAFKA_PORT", 9092),
+				port("KAFKA_CONTROLLER_PORT", 9093));
+		running.push(kafka);
+		say("Kafka broker (KRaft) at " + kafka.bootstrapServers());
 
 		PlatformServices services = PlatformServices.start(kafka.bootstrapServers(), database,
 				new ServicePorts(port("GATEWAY_PORT", 8080), port("GATEWAY_MANAGEMENT_PORT", 8090),

@@ -1,6 +1,8 @@
 package dev.stackplan.kit;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.client.ReactorResourceFactory;
@@ -8,10 +10,20 @@ import org.springframework.http.client.ReactorResourceFactory;
 /**
  * Each service owns its Netty event loops instead of Reactor Netty's JVM-wide ones: in
  * the one-JVM local platform and its tests, a service that stops would otherwise shut the
- * loops of every other service.
+ * loops of every other service. And each bounds how long a client may keep a connection
+ * without sending.
  */
 @AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
+@EnableConfigurationProperties(HttpEdgeProperties.class)
 public class OwnNettyResourcesAutoConfiguration {
+
+	/** Slow or silent clients do not hold connections: see {@link HttpEdgeProperties}. */
+	@Bean
+	NettyServerCustomizer edgeTimeouts(HttpEdgeProperties edge) {
+		return (server) -> server.idleTimeout(edge.idleTimeout())
+			.readTimeout(edge.readTimeout())
+			.requestTimeout(edge.requestTimeout());
+	}
 
 	@Bean
 	ReactorResourceFactory reactorResourceFactory() {

@@ -1,7 +1,6 @@
 package dev.stackplan.kit;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,6 +46,7 @@ import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
@@ -65,6 +65,12 @@ public class PlanKafkaAutoConfiguration {
 
 	/** Header of a dead letter naming why it could not be processed, with every cause. */
 	public static final String DEAD_LETTER_REASON_HEADER = "stackplan-dlt-reason";
+
+	/** Kafka's advice: a heartbeat at most a third of the session timeout. */
+	private static final int HEARTBEATS_PER_SESSION = 3;
+
+	/** How much longer each pause is than the one before while a dependency is away. */
+	private static final double TRANSIENT_BACKOFF_MULTIPLIER = 2.0;
 
 	@Bean
 	KafkaAdmin.NewTopics planTopics(PlanTopicsProperties topics) {
@@ -87,6 +93,13 @@ public class PlanKafkaAutoConfiguration {
 				ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
 				StringSerializer.class, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class,
 				JacksonJsonSerializer.TYPE_MAPPINGS, PlanEvent.typeMappings()));
+	}
+
+	@Bean
+	DefaultKafkaConsumerFactoryCustomizer consumerLiveness(PlanTopicsProperties topics) {
+		int sessionMs = (int) topics.consumerSessionTimeout().toMillis();
+		return (factory) -> factory.updateConfigs(Map.of(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, sessionMs,
+				ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, sessionMs / HEARTBEATS_PER_SESSION));
 	}
 
 	@Bean
@@ -130,6 +143,10 @@ public class PlanKafkaAutoConfiguration {
 		DefaultErrorHandler handler = new DefaultErrorHandler(countingDeadLetters,
 				new FixedBackOff(topics.retryIntervalMs(), topics.retryAttempts()));
 		handler.addNotRetryableExceptions(InvalidEventException.class);
+		ExponentialBackOff untilTheDependencyIsBack = new ExponentialBackOff(topics.retryIntervalMs(),
+				TRANSIENT_BACKOFF_MULTIPLIER);
+		untilTheDependencyIsBack.setMaxInterval(topics.transientRetryMaxInterval().toMillis());
+		handler.setBackOffFunction((record, ex) -> TransientFailures.isTransient(ex) ? untilTheDependencyIsBack : null);
 		// keep the rest of the poll in memory: a seek back would wait out the fetch
 		// already in flight at the end
 		// of the log (up to fetch.max.wait.ms) for every failed record
@@ -170,8 +187,8 @@ public class PlanKafkaAutoConfiguration {
 	}
 
 	@Bean
-	PlanEventPublisher planEventPublisher(KafkaTemplate<String, Object> template) {
-		return new PlanEventPublisher(template, Duration.ofSeconds(15));
+	PlanEventPublisher planEventPublisher(KafkaTemplate<String, Object> template, PlanTopicsProperties topics) {
+		return new PlanEventPublisher(template, topics.acknowledgementTimeout());
 	}
 
 }

@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -48,6 +49,10 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 		if (ex instanceof ErrorResponse errorResponse) {
 			errorResponse.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
 		}
+		if (ex instanceof DependencyUnavailableException unavailable) {
+			response.getHeaders()
+				.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
+		}
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		byte[] body = this.json.writeValueAsBytes(problem);
@@ -58,6 +63,18 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 	private ProblemDetail problemOf(ServerWebExchange exchange, Throwable ex) {
 		String path = exchange.getRequest().getPath().value();
 		ProblemDetail problem;
+		if (ex instanceof DependencyUnavailableException unavailable) {
+			// expected while a dependency is away: one line, not a stack trace per
+			// request
+			logger.debug("Answered 503 to " + exchange.getRequest().getMethod() + " " + path + ": "
+					+ unavailable.getMessage());
+			problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					"The request could not be served because " + unavailable.dependency().description()
+							+ " is not available; nothing was changed. Retry after the Retry-After seconds.");
+			problem.setType(ProblemTypes.of(unavailable.dependency().healthName() + "-unavailable"));
+			problem.setTitle("Service unavailable");
+			return withInstance(exchange, problem, path);
+		}
 		if (ex instanceof ErrorResponse errorResponse && errorResponse.getStatusCode().value() < 500) {
 			HttpStatusCode status = errorResponse.getStatusCode();
 			problem = ProblemDetail.forStatusAndDetail(status, detailOf(status, exchange, errorResponse));
@@ -73,6 +90,10 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 		}
 		problem.setType(ProblemTypes.forStatus(HttpStatusCode.valueOf(problem.getStatus())));
 		problem.setTitle(ProblemTypes.titleOf(HttpStatusCode.valueOf(problem.getStatus())));
+		return withInstance(exchange, problem, path);
+	}
+
+	private static ProblemDetail withInstance(ServerWebExchange exchange, ProblemDetail problem, String path) {
 		problem.setInstance(URI.create(path));
 		// this handler wraps the filters, so it answers on the exchange before the
 		// request id filter decorated it: the id is added here

@@ -1,5 +1,6 @@
 package dev.stackplan.gateway.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -20,12 +21,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ApiClientsProperties(List<Client> clients, @DefaultValue RateLimit rateLimit) {
 
 	/**
-	 * A token bucket per client.
+	 * A token bucket per client, shared by every gateway instance.
 	 *
 	 * @param requestsPerSecond sustained rate
 	 * @param burst bucket size
+	 * @param storeTimeout how long a request waits for the buckets' store before it is
+	 * refused with a 503
+	 * @param unavailableRetryAfter the {@code Retry-After} of that 503
 	 */
-	public record RateLimit(@DefaultValue("100") int requestsPerSecond, @DefaultValue("200") int burst) {
+	public record RateLimit(@DefaultValue("100") int requestsPerSecond, @DefaultValue("200") int burst,
+			@DefaultValue("500ms") Duration storeTimeout, @DefaultValue("1s") Duration unavailableRetryAfter) {
 
 	}
 

@@ -54,7 +54,8 @@ class ApiSecurityConfiguration {
 	}
 
 	@Bean
-	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager keys, JsonMapper json) {
+	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager keys, JsonMapper json,
+			RateLimiter rateLimiter, ApiClientsProperties clients) {
 		ServerWebExchangeMatcher publicPaths = ServerWebExchangeMatchers.pathMatchers(PUBLIC_PATHS);
 		AuthenticationWebFilter authentication = new AuthenticationWebFilter(keys);
 		authentication.setServerAuthenticationConverter(new ApiKeyAuthenticationConverter());
@@ -73,7 +74,8 @@ class ApiSecurityConfiguration {
 			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
 			// per key, so only after the key is known; not a bean, or it would also run
 			// outside this chain
-			.addFilterAfter(new RateLimitFilter(json), SecurityWebFiltersOrder.AUTHORIZATION)
+			.addFilterAfter(new RateLimitFilter(rateLimiter, clients.rateLimit(), json),
+					SecurityWebFiltersOrder.AUTHORIZATION)
 			.authorizeExchange((exchanges) -> exchanges.matchers(publicPaths)
 				.permitAll()
 				.pathMatchers(ANALYST_PATHS)

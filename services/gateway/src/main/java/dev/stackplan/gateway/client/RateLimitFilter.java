@@ -1,7 +1,9 @@
 package dev.stackplan.gateway.client;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,18 +15,25 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * A token bucket per API client: over its rate a client gets 429 with
- * {@code Retry-After}. Per gateway instance; behind N instances a client's effective
- * limit is up to N times its rate. Runs inside the security chain, right after
- * authorization ({@link ApiSecurityConfiguration}).
+ * A token bucket per API client, shared by every gateway instance ({@link RateLimiter}):
+ * over its rate a client gets 429 with {@code Retry-After}, however many gateways its
+ * requests are spread over. Runs inside the security chain, right after authorization
+ * ({@link ApiSecurityConfiguration}).
  * <p>
  * Every answer to a client says where it stands, in the fields of the IETF httpapi draft
  * "RateLimit header fields for HTTP" (draft-ietf-httpapi-ratelimit-headers-10):
  * {@code RateLimit-Policy: "per-key";q=<burst>;w=<seconds to refill the burst>} and
  * {@code RateLimit: "per-key";r=<requests left now>;t=<seconds until full again>}. A
  * token bucket has no fixed window; the window named is the time it takes to refill.
+ * <p>
+ * When the buckets' store does not answer within its timeout the request is refused with
+ * a 503 and {@code Retry-After}, not let through: letting requests through unmetered
+ * would lift every client's limit exactly when the database is in trouble, and the plans
+ * and scenarios behind the limit live in that database too.
  */
 class RateLimitFilter implements WebFilter {
+
+	private static final Log logger = LogFactory.getLog(RateLimitFilter.class);
 
 	static final String POLICY_HEADER = "RateLimit-Policy";
 
@@ -35,11 +44,15 @@ class RateLimitFilter implements WebFilter {
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-	private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+	private final RateLimiter limiter;
+
+	private final ApiClientsProperties.RateLimit settings;
 
 	private final JsonMapper json;
 
-	RateLimitFilter(JsonMapper json) {
+	RateLimitFilter(RateLimiter limiter, ApiClientsProperties.RateLimit settings, JsonMapper json) {
+		this.limiter = limiter;
+		this.settings = settings;
 		this.json = json;
 	}
 
@@ -49,9 +62,14 @@ class RateLimitFilter implements WebFilter {
 		if (client == null) {
 			return chain.filter(exchange);
 		}
-		TokenBucket bucket = this.buckets.computeIfAbsent(client.id(),
-				(id) -> new TokenBucket(client.requestsPerSecond(), client.burst(), System::nanoTime));
-		TokenBucket.Taken taken = bucket.take();
+		return this.limiter.take(client).timeout(this.settings.storeTimeout()).map(Optional::of).onErrorResume((ex) -> {
+			logger.warn("The rate limit store did not answer: " + ex);
+			return Mono.just(Optional.empty());
+		}).flatMap((taken) -> taken.isPresent() ? answer(exchange, chain, client, taken.get()) : unavailable(exchange));
+	}
+
+	private Mono<Void> answer(ServerWebExchange exchange, WebFilterChain chain, ApiClient client,
+			RateLimiter.Taken taken) {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		headers.set(POLICY_HEADER, "\"" + POLICY + "\";q=" + client.burst() + ";w="
 				+ ceilSeconds(NANOS_PER_SECOND * client.burst() / client.requestsPerSecond()));
@@ -62,11 +80,20 @@ class RateLimitFilter implements WebFilter {
 			return chain.filter(exchange);
 		}
 		long retryAfterSeconds = Math.max(1, ceilSeconds(waitNanos));
-		exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		return Problems.write(exchange, this.json,
 				Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
 						"This API key may send " + client.requestsPerSecond() + " requests per second (bursts of "
 								+ client.burst() + "); retry after " + retryAfterSeconds + " s"));
+	}
+
+	private Mono<Void> unavailable(ServerWebExchange exchange) {
+		long retryAfterSeconds = Math.max(1, this.settings.unavailableRetryAfter().toSeconds());
+		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		return Problems.write(exchange, this.json,
+				Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable", "Rate limit unavailable",
+						"The request budget of this API key cannot be checked right now; retry after "
+								+ retryAfterSeconds + " s"));
 	}
 
 	private static long ceilSeconds(long nanos) {

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import dev.stackplan.gateway.InvalidParameterException;
 import dev.stackplan.kit.ProblemTypes;
 import dev.stackplan.kit.RequestIdFilter;
+import dev.stackplan.kit.StrictJson;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -53,6 +54,18 @@ class GatewayProblemHandler {
 		problem.setProperty("errors", List
 			.of((ex.allowedValues().isEmpty()) ? Map.of("field", ex.field(), "message", ex.getMessage())
 					: Map.of("field", ex.field(), "message", ex.getMessage(), "allowedValues", ex.allowedValues())));
+		return problem;
+	}
+
+	/** A body that is not UTF-8 JSON or breaks JSON, e.g. with a duplicate key. */
+	@ExceptionHandler
+	ProblemDetail malformedJson(StrictJson.MalformedJsonException ex) {
+		StrictJson.Violation violation = ex.violation();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body " + violation.message());
+		problem.setTitle("Malformed JSON");
+		problem.setType(ProblemTypes.of("malformed-json"));
+		problem.setProperty("errors", List.of(Map.of("field", violation.field(), "message", violation.message())));
 		return problem;
 	}
 

@@ -9,10 +9,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.InvalidParameterException;
 import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
 import dev.stackplan.gateway.client.Problems;
+import dev.stackplan.kit.Dependency;
+import dev.stackplan.kit.DependencyUnavailableException;
+import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.kit.IdempotencyKeyFormat;
 import dev.stackplan.kit.RequestIdFilter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -63,8 +68,15 @@ class PlanController {
 
 	private final Clock clock;
 
+	private final DependencyWatch dependencies;
+
+	private final InputLimits limits;
+
 	PlanController(IntakeClient intake, PlanRepository plans, PlanWatcher watcher, PlanAssembler assembler,
-			JsonMapper json, GatewayProperties properties, Clock clock) {
+			JsonMapper json, GatewayProperties properties, Clock clock, DependencyWatch dependencies,
+			InputLimits limits) {
+		this.dependencies = dependencies;
+		this.limits = limits;
 		this.intake = intake;
 		this.plans = plans;
 		this.watcher = watcher;
@@ -87,6 +99,9 @@ class PlanController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
 			ServerWebExchange exchange) {
 		ApiClient client = ApiClient.of(exchange);
+		if (idempotencyKey != null && !IdempotencyKeyFormat.isValid(idempotencyKey)) {
+			throw new InvalidParameterException(IdempotencyKeyFormat.HEADER, IdempotencyKeyFormat.RULE);
+		}
 		Duration wait = preferredWait(prefer);
 		byte[] payload = (body != null) ? body : new byte[0];
 		MediaType type = (contentType != null) ? contentType : MediaType.APPLICATION_JSON;
@@ -110,8 +125,13 @@ class PlanController {
 					acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
 				}
 				Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
-				Mono<Void> stored = this.plans.recordAccepted(planId, client.id(),
-						(answer.requestedAt() != null) ? answer.requestedAt() : this.clock.instant());
+				// the plan is on the broker: if the early row cannot be written now, the
+				// listener files it from plan.requested, and the client still hears 202
+				Mono<Void> stored = this.dependencies
+					.bounded(Dependency.DATABASE,
+							this.plans.recordAccepted(planId, client.id(),
+									(answer.requestedAt() != null) ? answer.requestedAt() : this.clock.instant()))
+					.onErrorResume(DependencyUnavailableException.class, (ex) -> Mono.empty());
 				if (wait == null) {
 					return stored.then(acceptedResponse);
 				}
@@ -161,15 +181,18 @@ class PlanController {
 		ApiClient client = ApiClient.of(exchange);
 		String wantedStatus = status(status);
 		int pageSize = Pages.pageSize(limit, this.properties);
-		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor) : null;
-		return this.plans.findByClient(client.id(), wantedStatus, after, pageSize + 1).collectList().map((rows) -> {
-			boolean more = rows.size() > pageSize;
-			List<PlanRow> page = more ? rows.subList(0, pageSize) : rows;
-			PlanRow last = page.isEmpty() ? null : page.get(page.size() - 1);
-			String next = (more && last != null && last.requestedAt() != null)
-					? new PlanCursor(last.requestedAt(), last.planId()).encode() : null;
-			return new PlanPage(page.stream().map(this.assembler::summary).toList(), next);
-		});
+		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor, this.limits) : null;
+		return this.dependencies
+			.bounded(Dependency.DATABASE,
+					this.plans.findByClient(client.id(), wantedStatus, after, pageSize + 1).collectList())
+			.map((rows) -> {
+				boolean more = rows.size() > pageSize;
+				List<PlanRow> page = more ? rows.subList(0, pageSize) : rows;
+				PlanRow last = page.isEmpty() ? null : page.get(page.size() - 1);
+				String next = (more && last != null && last.requestedAt() != null)
+						? new PlanCursor(last.requestedAt(), last.planId()).encode() : null;
+				return new PlanPage(page.stream().map(this.assembler::summary).toList(), next);
+			});
 	}
 
 	/** Intake's problems name intake's path; the client called the gateway's. */
@@ -185,7 +208,7 @@ class PlanController {
 	}
 
 	private Mono<PlanRow> owned(UUID planId, ApiClient client) {
-		return this.plans.findOwned(planId, client.id());
+		return this.dependencies.bounded(Dependency.DATABASE, this.plans.findOwned(planId, client.id()));
 	}
 
 	private @Nullable Duration preferredWait(@Nullable String prefer) {

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
@@ -54,12 +55,23 @@ class PlanLog {
 	 * @param requests how many requests it selected (each plan once)
 	 * @param firstRequestedAt the earliest selected request
 	 * @param lastRequestedAt the latest selected request
+	 * @param endOffsets where the scan ended, by partition: a scan to the same offsets
+	 * selects the same requests
 	 */
-	record Scan(int requests, @Nullable Instant firstRequestedAt, @Nullable Instant lastRequestedAt) {
+	record Scan(int requests, @Nullable Instant firstRequestedAt, @Nullable Instant lastRequestedAt,
+			Map<Integer, Long> endOffsets) {
 
 	}
 
 	Scan scan(ScenarioSource source, Consumer<PlanRequested> each) {
+		return scan(source, null, each);
+	}
+
+	/**
+	 * Scans to the log's end as it is now or, to select again what an earlier scan
+	 * selected, to that scan's end offsets.
+	 */
+	Scan scan(ScenarioSource source, @Nullable Map<Integer, Long> endAt, Consumer<PlanRequested> each) {
 		Map<String, Object> config = new HashMap<>(this.kafka.buildConsumerProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -68,14 +80,19 @@ class PlanLog {
 		Set<UUID> seen = new HashSet<>();
 		Instant first = null;
 		Instant last = null;
+		Map<TopicPartition, Long> end;
 		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
 				new ByteArrayDeserializer())) {
 			List<TopicPartition> partitions = consumer.partitionsFor(PlanEvent.PLAN_REQUESTED.topic())
 				.stream()
 				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.filter((partition) -> endAt == null || endAt.containsKey(partition.partition()))
 				.toList();
 			consumer.assign(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			end = new HashMap<>(consumer.endOffsets(partitions));
+			if (endAt != null) {
+				end.replaceAll((partition, logEnd) -> Math.min(logEnd, endAt.get(partition.partition())));
+			}
 			seekToStart(consumer, partitions, end, source.from());
 			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
 				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
@@ -93,7 +110,9 @@ class PlanLog {
 				}
 			}
 		}
-		return new Scan(seen.size(), first, last);
+		Map<Integer, Long> endOffsets = new TreeMap<>();
+		end.forEach((partition, offset) -> endOffsets.put(partition.partition(), offset));
+		return new Scan(seen.size(), first, last, endOffsets);
 	}
 
 	private static void seekToStart(KafkaConsumer<?, ?> consumer, List<TopicPartition> partitions,

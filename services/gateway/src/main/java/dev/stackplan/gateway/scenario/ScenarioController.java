@@ -3,28 +3,21 @@ package dev.stackplan.gateway.scenario;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
-import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
 import dev.stackplan.gateway.client.Problems;
 import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.StrictJson;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -50,15 +43,15 @@ import org.springframework.web.server.ServerWebExchange;
 @RequestMapping("/api/v1/scenarios")
 class ScenarioController {
 
-	private static final int MAX_PLAN_IDS = 100_000;
-
 	private final ScenarioRepository scenarios;
 
 	private final ScenarioRunner runner;
 
 	private final PlanLog log;
 
-	private final KnowledgeBase knowledge;
+	private final KnowledgeOverrides overrides;
+
+	private final InputLimits limits;
 
 	private final JsonMapper json;
 
@@ -67,20 +60,28 @@ class ScenarioController {
 	private final Clock clock;
 
 	ScenarioController(ScenarioRepository scenarios, ScenarioRunner runner, PlanLog log, KnowledgeBase knowledge,
-			JsonMapper json, GatewayProperties properties, Clock clock) {
+			JsonMapper json, GatewayProperties properties, Clock clock, InputLimits limits) {
 		this.scenarios = scenarios;
 		this.properties = properties;
 		this.runner = runner;
 		this.log = log;
-		this.knowledge = knowledge;
+		this.overrides = new KnowledgeOverrides(knowledge);
+		this.limits = limits;
 		this.json = json;
 		this.clock = clock;
 	}
 
+	/**
+	 * Read as bytes, not bound by the codec: the charset, duplicate keys and exact
+	 * numbers are decided by {@link StrictJson}, with answers that name the field.
+	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<?>> create(@RequestBody(required = false) JsonNode body, ServerWebExchange exchange) {
+	Mono<ResponseEntity<?>> create(@RequestBody(required = false) byte @Nullable [] body,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable MediaType contentType,
+			ServerWebExchange exchange) {
 		ApiClient analyst = analyst(exchange);
-		ScenarioRequest request = ScenarioRequest.parse(body, this.knowledge);
+		ScenarioRequest request = ScenarioRequest.parse(StrictJson.read(body, contentType), this.overrides,
+				this.limits);
 		if (request.dryRun()) {
 			return Mono.fromCallable(() -> this.log.scan(request.source(), (selected) -> {
 			}))
@@ -117,7 +118,8 @@ class ScenarioController {
 			ServerWebExchange exchange) {
 		ApiClient analyst = analyst(exchange);
 		int pageSize = Pages.pageSize(limit, this.properties);
-		ScenarioCursor after = (cursor != null && !cursor.isBlank()) ? ScenarioCursor.decode(cursor) : null;
+		ScenarioCursor after = (cursor != null && !cursor.isBlank()) ? ScenarioCursor.decode(cursor, this.limits)
+				: null;
 		return this.scenarios.findByClient(analyst.id(), after, pageSize + 1).collectList().map((rows) -> {
 			boolean more = rows.size() > pageSize;
 			List<ScenarioRow> page = more ? rows.subList(0, pageSize) : rows;
@@ -144,7 +146,7 @@ class ScenarioController {
 	Mono<ResponseEntity<?>> report(@PathVariable UUID scenarioId,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, ServerWebExchange exchange) {
 		return owned(scenarioId, analyst(exchange)).flatMap((row) -> {
-			if (!"COMPLETE".equals(row.status())) {
+			if (row.status() != ScenarioStatus.COMPLETE) {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 						"The scenario is " + row.status() + " (" + row.processed() + " of "
 								+ ((row.total() != null) ? row.total() : "?")
@@ -167,6 +169,25 @@ class ScenarioController {
 		}).defaultIfEmpty(notFound(scenarioId));
 	}
 
+	/**
+	 * Stops an unfinished scenario: nothing more is published for it and it stays
+	 * CANCELLED; results still on their way are stored but change nothing. 409 if it is
+	 * already finished.
+	 */
+	@PostMapping("/{scenarioId}/cancel")
+	Mono<ResponseEntity<?>> cancel(@PathVariable UUID scenarioId, ServerWebExchange exchange) {
+		ApiClient analyst = analyst(exchange);
+		return this.scenarios.cancel(scenarioId, analyst.id())
+			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok(ScenarioView.of(row, this.json, this.clock.instant())))
+			.switchIfEmpty(
+					Mono.defer(() -> owned(scenarioId, analyst)
+						.<ResponseEntity<?>>map((row) -> Problems.response(HttpStatus.CONFLICT, "scenario-finished",
+								"Scenario already finished",
+								"The scenario is " + row.status()
+										+ "; only a COUNTING or RUNNING scenario can be cancelled"))
+						.defaultIfEmpty(notFound(scenarioId))));
+	}
+
 	private Mono<ScenarioRow> owned(UUID scenarioId, ApiClient analyst) {
 		return this.scenarios.findOwned(scenarioId, analyst.id());
 	}
@@ -182,111 +203,6 @@ class ScenarioController {
 	private static ResponseEntity<ProblemDetail> notFound(UUID scenarioId) {
 		return Problems.response(HttpStatus.NOT_FOUND, "scenario-not-found", "Scenario not found",
 				"No scenario " + scenarioId + " belongs to this API key");
-	}
-
-	/**
-	 * A validated scenario request.
-	 *
-	 * @param name its name
-	 * @param source what to replay
-	 * @param overrides the JSON merge patch, known to change only existing knowledge
-	 * @param dryRun count only
-	 */
-	record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, boolean dryRun) {
-
-		static ScenarioRequest parse(@Nullable JsonNode body, KnowledgeBase knowledge) {
-			List<Map<String, Object>> errors = new ArrayList<>();
-			if (body == null || !body.isObject()) {
-				throw new InvalidScenarioException(List.of(error("$", "must be a JSON object")));
-			}
-			JsonNode nameNode = body.path("name");
-			String name = nameNode.isString() ? nameNode.asString().strip() : "";
-			if (name.isEmpty() || name.length() > 200) {
-				errors.add(error("name", "is required: 1 to 200 characters"));
-			}
-			ScenarioSource source = source(body.path("source"), errors);
-			JsonNode overrides = body.path("overrides");
-			if (overrides.isMissingNode() || overrides.isNull()) {
-				overrides = JsonNodeFactory.instance.objectNode();
-			}
-			else if (!overrides.isObject()) {
-				errors.add(error("overrides", "must be a JSON merge patch object over the knowledge base"));
-			}
-			else {
-				try {
-					knowledge.withOverrides(overrides);
-				}
-				catch (UnknownKnowledgePathException ex) {
-					errors.add(error("overrides" + ex.path(), ex.getMessage()));
-				}
-			}
-			JsonNode dryRun = body.path("dryRun");
-			if (!dryRun.isMissingNode() && !dryRun.isBoolean()) {
-				errors.add(error("dryRun", "must be true or false"));
-			}
-			if (!errors.isEmpty()) {
-				throw new InvalidScenarioException(errors);
-			}
-			return new ScenarioRequest(name, source, overrides, dryRun.asBoolean(false));
-		}
-
-		private static @Nullable ScenarioSource source(JsonNode node, List<Map<String, Object>> errors) {
-			if (!node.isObject()) {
-				errors.add(error("source",
-						"is required: {\"from\", \"to\"} or {\"planIds\"}, with optional \"productKinds\""));
-				return null;
-			}
-			List<String> kinds = new ArrayList<>();
-			List<String> allowed = Arrays.stream(ProductKind.values()).map(Enum::name).toList();
-			node.path("productKinds").forEach((kind) -> {
-				if (!allowed.contains(kind.asString(""))) {
-					errors.add(Map.of("field", "source.productKinds", "message", "must be one of " + allowed,
-							"allowedValues", allowed));
-				}
-				kinds.add(kind.asString(""));
-			});
-			if (node.has("planIds")) {
-				List<UUID> planIds = new ArrayList<>();
-				if (!node.get("planIds").isArray() || node.get("planIds").isEmpty()
-						|| node.get("planIds").size() > MAX_PLAN_IDS) {
-					errors.add(error("source.planIds", "must be an array of 1 to " + MAX_PLAN_IDS + " plan ids"));
-					return null;
-				}
-				for (JsonNode id : node.get("planIds")) {
-					try {
-						planIds.add(UUID.fromString(id.asString("")));
-					}
-					catch (IllegalArgumentException ex) {
-						errors.add(error("source.planIds", "'" + id.asString("") + "' is not a plan id"));
-					}
-				}
-				return new ScenarioSource(null, null, planIds, kinds);
-			}
-			Instant from = instant(node.path("from"), "source.from", errors);
-			Instant to = instant(node.path("to"), "source.to", errors);
-			if (from != null && to != null && !from.isBefore(to)) {
-				errors.add(error("source.to", "must be after source.from"));
-			}
-			return new ScenarioSource(from, to, null, kinds);
-		}
-
-		private static @Nullable Instant instant(JsonNode node, String field, List<Map<String, Object>> errors) {
-			try {
-				return Instant.parse(node.asString(""));
-			}
-			catch (DateTimeParseException ex) {
-				errors.add(error(field, "is required: an ISO-8601 instant such as 2026-11-24T00:00:00Z"));
-				return null;
-			}
-		}
-
-		private static Map<String, Object> error(String field, String message) {
-			Map<String, Object> error = new LinkedHashMap<>();
-			error.put("field", field);
-			error.put("message", message);
-			return error;
-		}
-
 	}
 
 }

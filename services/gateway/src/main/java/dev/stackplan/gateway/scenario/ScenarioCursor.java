@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.InvalidParameterException;
 
 /**
@@ -21,15 +22,29 @@ record ScenarioCursor(Instant createdAt, UUID scenarioId) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 	}
 
-	static ScenarioCursor decode(String cursor) {
+	/**
+	 * The position a cursor of {@link #encode()} names. Anything else, a crafted time out
+	 * of range included, is a 400 naming {@code cursor}: it never reaches a query.
+	 */
+	static ScenarioCursor decode(String cursor, InputLimits limits) {
+		ScenarioCursor decoded;
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\.", 3);
-			return new ScenarioCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+			decoded = new ScenarioCursor(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
 					UUID.fromString(parts[2]));
 		}
 		catch (RuntimeException ex) {
-			throw new InvalidParameterException("cursor", "is not a cursor this API returned");
+			throw notACursor();
 		}
+		// only the form this API writes: a time in range, nanoseconds below a second
+		if (!limits.admits(decoded.createdAt()) || !decoded.encode().equals(cursor)) {
+			throw notACursor();
+		}
+		return decoded;
+	}
+
+	private static InvalidParameterException notACursor() {
+		return new InvalidParameterException("cursor", "is not a cursor this API returned");
 	}
 
 }

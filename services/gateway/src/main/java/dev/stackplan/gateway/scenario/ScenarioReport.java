@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param aggregates the totals
  * @param plans the plans, biggest changes first
  */
-record ScenarioReport(UUID scenarioId, String name, String status, int replayed, int compared, int withoutBaseline,
-		int identical, Aggregates aggregates, List<PlanComparison> plans) {
+record ScenarioReport(UUID scenarioId, String name, ScenarioStatus status, int replayed, int compared,
+		int withoutBaseline, int identical, Aggregates aggregates, List<PlanComparison> plans) {
 
 	private static final TypeReference<Map<String, BigDecimal>> SCORES = new TypeReference<>() {
 	};

@@ -1,5 +1,6 @@
 package dev.stackplan.gateway.scenario;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.StringJoiner;
@@ -22,8 +23,11 @@ class ScenarioRepository {
 
 	private static final String COLUMNS = """
 			scenario_id, client_id, name, status, source::text as source, overrides::text as overrides, total,
-			published, processed, first_requested_at, last_requested_at, failure, created_at, started_at, finished_at
+			published, processed, first_requested_at, last_requested_at, failure, created_at, started_at, finished_at,
+			log_end_offsets::text as log_end_offsets
 			""";
+
+	private static final String UNFINISHED = "status in ('COUNTING', 'RUNNING')";
 
 	private final DatabaseClient db;
 
@@ -45,36 +49,172 @@ class ScenarioRepository {
 	}
 
 	/**
-	 * The count is known: the replay starts; with nothing to replay the scenario is
-	 * already complete.
+	 * Claims the scenario for this instance if no other instance holds a live lease on
+	 * it; a lease that ran out counts as a takeover. Empty when the scenario is finished,
+	 * taken, or was taken over too often.
 	 */
-	Mono<Void> started(UUID scenarioId, PlanLog.Scan scan) {
+	Mono<ScenarioRow> claim(UUID scenarioId, String instance, Duration lease, int maxTakeovers) {
+		return claimWhere("scenario_id = :id", 1, instance, lease, maxTakeovers).bind("id", scenarioId)
+			.map(ScenarioRepository::toRow)
+			.one();
+	}
+
+	/**
+	 * Claims up to {@code limit} unfinished scenarios that nobody holds (a gateway that
+	 * stopped gracefully released them) or whose lease ran out (their gateway died),
+	 * oldest first; rows another instance is claiming at the same moment are skipped, not
+	 * waited for.
+	 */
+	Flux<ScenarioRow> claimAbandoned(String instance, Duration lease, int maxTakeovers, int limit) {
+		return claimWhere("true", limit, instance, lease, maxTakeovers).map(ScenarioRepository::toRow).all();
+	}
+
+	private DatabaseClient.GenericExecuteSpec claimWhere(String condition, int limit, String instance, Duration lease,
+			int maxTakeovers) {
+		return this.db.sql("""
+				update scenarios s set claimed_by = :instance,
+				    lease_until = now() + :leaseMillis * interval '1 millisecond',
+				    takeovers = s.takeovers + case when s.lease_until is null then 0 else 1 end
+				where s.scenario_id in (
+				    select scenario_id from scenarios
+				    where %1$s and %2$s and (lease_until is null or lease_until < now()) and takeovers < :maxTakeovers
+				    order by created_at limit :limit
+				    for update skip locked)
+				returning %3$s
+				""".formatted(UNFINISHED, condition, COLUMNS))
+			.bind("instance", instance)
+			.bind("leaseMillis", lease.toMillis())
+			.bind("maxTakeovers", maxTakeovers)
+			.bind("limit", limit);
+	}
+
+	/**
+	 * Renews every lease this instance holds on an unfinished scenario; a scenario not
+	 * returned is no longer this instance's to drive (finished, cancelled or taken over).
+	 */
+	Flux<Progress> renew(String instance, Duration lease) {
+		return this.db.sql("""
+				update scenarios set lease_until = now() + :leaseMillis * interval '1 millisecond'
+				where claimed_by = :instance and %s
+				returning scenario_id, total, processed
+				""".formatted(UNFINISHED))
+			.bind("instance", instance)
+			.bind("leaseMillis", lease.toMillis())
+			.map((row) -> new Progress(row.get("scenario_id", UUID.class), row.get("total", Integer.class),
+					row.get("processed", Integer.class)))
+			.all();
+	}
+
+	/**
+	 * How far a driven scenario is.
+	 *
+	 * @param scenarioId the scenario
+	 * @param total plans to replay, once counted
+	 * @param processed plans back
+	 */
+	record Progress(UUID scenarioId, @Nullable Integer total, int processed) {
+
+	}
+
+	/**
+	 * Gives up this instance's leases, so that another instance takes its scenarios over
+	 * at once instead of after the lease.
+	 */
+	Mono<Long> release(String instance) {
+		return this.db
+			.sql("update scenarios set claimed_by = null, lease_until = null where claimed_by = :instance and "
+					+ UNFINISHED)
+			.bind("instance", instance)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * Unfinished scenarios past their time, or that stopped their gateways too often,
+	 * fail with the reason. Idempotent: every instance may run it.
+	 */
+	Mono<Long> failStuck(Duration longest, int maxTakeovers) {
+		return this.db
+			.sql("""
+					update scenarios set status = 'FAILED', finished_at = now(), claimed_by = null, lease_until = null,
+					    failure = case when takeovers >= :maxTakeovers
+					        then 'Its gateway stopped ' || (takeovers + 1) || ' times while driving it; it is not taken over again'
+					        else 'Not finished within ' || :longest || ': ' || processed || ' of '
+					            || coalesce(total::text, 'an uncounted number of') || ' plans came back' end
+					where %s and (created_at < now() - :longestMillis * interval '1 millisecond'
+					    or (takeovers >= :maxTakeovers and (lease_until is null or lease_until < now())))
+					"""
+				.formatted(UNFINISHED))
+			.bind("longest", longest.toString())
+			.bind("longestMillis", longest.toMillis())
+			.bind("maxTakeovers", maxTakeovers)
+			.fetch()
+			.rowsUpdated();
+	}
+
+	/**
+	 * The count is known: the replay starts; with nothing to replay the scenario is
+	 * already complete. Only the instance holding the scenario may say so; false if it no
+	 * longer does.
+	 */
+	Mono<Boolean> started(UUID scenarioId, String instance, PlanLog.Scan scan, String endOffsetsJson) {
 		DatabaseClient.GenericExecuteSpec update = this.db.sql("""
 				update scenarios set total = :total, started_at = now(),
 				    status = case when :total = 0 then 'COMPLETE' else 'RUNNING' end,
 				    finished_at = case when :total = 0 then now() end,
-				    first_requested_at = :first, last_requested_at = :last
-				where scenario_id = :id
-				""").bind("id", scenarioId).bind("total", scan.requests());
+				    first_requested_at = :first, last_requested_at = :last,
+				    log_end_offsets = cast(:offsets as jsonb)
+				where scenario_id = :id and claimed_by = :instance and status = 'COUNTING'
+				""")
+			.bind("id", scenarioId)
+			.bind("instance", instance)
+			.bind("total", scan.requests())
+			.bind("offsets", endOffsetsJson);
 		update = (scan.firstRequestedAt() != null) ? update.bind("first", scan.firstRequestedAt())
 				: update.bindNull("first", Instant.class);
 		update = (scan.lastRequestedAt() != null) ? update.bind("last", scan.lastRequestedAt())
 				: update.bindNull("last", Instant.class);
-		return update.then();
+		return update.fetch().rowsUpdated().map((rows) -> rows > 0);
 	}
 
-	Mono<Void> published(UUID scenarioId, int published) {
-		return this.db.sql("update scenarios set published = :published where scenario_id = :id")
+	/**
+	 * The first {@code published} requests (in plan id order) are on the broker. Only the
+	 * instance holding the scenario may say so; false if it no longer does.
+	 */
+	Mono<Boolean> published(UUID scenarioId, String instance, int published) {
+		return this.db
+			.sql("update scenarios set published = :published where scenario_id = :id and claimed_by = :instance and "
+					+ UNFINISHED)
 			.bind("id", scenarioId)
+			.bind("instance", instance)
 			.bind("published", published)
-			.then();
+			.fetch()
+			.rowsUpdated()
+			.map((rows) -> rows > 0);
 	}
 
+	/** An unfinished scenario fails with the reason; a finished one stays as it is. */
 	Mono<Void> failed(UUID scenarioId, String reason) {
 		return this.db.sql("""
 				update scenarios set status = 'FAILED', failure = coalesce(failure, :reason), finished_at = now()
-				where scenario_id = :id and status <> 'COMPLETE'
-				""").bind("id", scenarioId).bind("reason", reason).then();
+				where scenario_id = :id and %s
+				""".formatted(UNFINISHED)).bind("id", scenarioId).bind("reason", reason).then();
+	}
+
+	/**
+	 * Cancels the client's scenario if it is unfinished; empty if it is not the client's
+	 * or already finished (the owner is part of the statement, as in {@link #findOwned}).
+	 */
+	Mono<ScenarioRow> cancel(UUID scenarioId, String clientId) {
+		return this.db.sql("""
+				update scenarios set status = 'CANCELLED', finished_at = now(), claimed_by = null, lease_until = null
+				where scenario_id = :id and client_id = :client and %s
+				returning %s
+				""".formatted(UNFINISHED, COLUMNS))
+			.bind("id", scenarioId)
+			.bind("client", clientId)
+			.map(ScenarioRepository::toRow)
+			.one();
 	}
 
 	/**
@@ -115,8 +255,10 @@ class ScenarioRepository {
 				)
 				update scenarios s
 				set processed = s.processed + d.plans,
-				    status = case when s.processed + d.plans >= s.total then 'COMPLETE' else s.status end,
-				    finished_at = case when s.processed + d.plans >= s.total then now() else s.finished_at end
+				    status = case when s.status = 'RUNNING' and s.processed + d.plans >= s.total then 'COMPLETE'
+				        else s.status end,
+				    finished_at = case when s.status = 'RUNNING' and s.processed + d.plans >= s.total then now()
+				        else s.finished_at end
 				from done d where s.scenario_id = d.scenario_id
 				""".formatted(half, rows));
 		for (int i = 0; i < results.size(); i++) {
@@ -214,12 +356,12 @@ class ScenarioRepository {
 
 	private static ScenarioRow toRow(Readable row) {
 		return new ScenarioRow(row.get("scenario_id", UUID.class), row.get("client_id", String.class),
-				row.get("name", String.class), row.get("status", String.class), row.get("source", String.class),
-				row.get("overrides", String.class), row.get("total", Integer.class),
+				row.get("name", String.class), ScenarioStatus.valueOf(row.get("status", String.class)),
+				row.get("source", String.class), row.get("overrides", String.class), row.get("total", Integer.class),
 				row.get("published", Integer.class), row.get("processed", Integer.class),
 				Rows.instant(row, "first_requested_at"), Rows.instant(row, "last_requested_at"),
 				row.get("failure", String.class), Rows.instant(row, "created_at"), Rows.instant(row, "started_at"),
-				Rows.instant(row, "finished_at"));
+				Rows.instant(row, "finished_at"), row.get("log_end_offsets", String.class));
 	}
 
 }

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param scenarioId the scenario
  * @param name its name
- * @param status COUNTING, RUNNING, COMPLETE or FAILED
+ * @param status COUNTING, RUNNING, COMPLETE, FAILED or CANCELLED
  * @param source what it replays
  * @param overrides the JSON merge patch it applies
  * @param requestsFrom acceptance time of the earliest replayed request
@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param report where its report is
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ScenarioView(UUID scenarioId, String name, String status, JsonNode source, JsonNode overrides,
+record ScenarioView(UUID scenarioId, String name, ScenarioStatus status, JsonNode source, JsonNode overrides,
 		@Nullable Instant requestsFrom, @Nullable Instant requestsTo, Progress progress, Instant createdAt,
 		@Nullable Instant finishedAt, @Nullable String failure, String report) {
 
@@ -57,7 +57,7 @@ record ScenarioView(UUID scenarioId, String name, String status, JsonNode source
 			Instant end = (row.finishedAt() != null) ? row.finishedAt() : now;
 			double seconds = Math.max(0.001, Duration.between(row.startedAt(), end).toMillis() / 1000.0);
 			rate = BigDecimal.valueOf(row.processed() / seconds).setScale(1, RoundingMode.HALF_EVEN);
-			if (row.total() != null && "RUNNING".equals(row.status())) {
+			if (row.total() != null && row.status() == ScenarioStatus.RUNNING) {
 				eta = Math.round((row.total() - row.processed()) / (row.processed() / seconds));
 			}
 		}

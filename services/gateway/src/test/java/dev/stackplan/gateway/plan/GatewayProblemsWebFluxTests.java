@@ -5,8 +5,12 @@ import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.client.ApiClientsProperties;
+import dev.stackplan.gateway.client.RateLimiter;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
@@ -245,8 +249,19 @@ class GatewayProblemsWebFluxTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class })
+	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
+
+		/** Every request within its budget; the shared store has tests of its own. */
+		@Bean
+		RateLimiter rateLimiter() {
+			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
+		}
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

@@ -50,7 +50,9 @@ class ScenarioOwnershipR2dbcTests {
 			.extracting(ScenarioRow::name)
 			.containsExactly("page 2", "page 1");
 		ScenarioRow last = first.get(1);
-		ScenarioCursor cursor = ScenarioCursor.decode(new ScenarioCursor(last.createdAt(), last.scenarioId()).encode());
+		ScenarioCursor cursor = ScenarioCursor.decode(new ScenarioCursor(last.createdAt(), last.scenarioId()).encode(),
+				new dev.stackplan.gateway.InputLimits(java.time.Instant.EPOCH,
+						java.time.Instant.parse("9999-12-31T23:59:59Z")));
 		org.assertj.core.api.Assertions
 			.assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block())
 			.extracting(ScenarioRow::name)

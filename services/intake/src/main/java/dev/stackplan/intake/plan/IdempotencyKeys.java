@@ -7,6 +7,9 @@ import java.util.UUID;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
+import dev.stackplan.kit.Dependency;
+import dev.stackplan.kit.DependencyWatch;
+
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,13 +22,21 @@ class IdempotencyKeys {
 
 	private final DatabaseClient db;
 
-	IdempotencyKeys(DatabaseClient db) {
+	private final DependencyWatch dependencies;
+
+	IdempotencyKeys(DatabaseClient db, DependencyWatch dependencies) {
 		this.db = db;
+		this.dependencies = dependencies;
+	}
+
+	/** Every call is on a request's path: bounded, never a wait for a frozen database. */
+	private <T> Mono<T> bounded(Mono<T> call) {
+		return this.dependencies.bounded(Dependency.DATABASE, call);
 	}
 
 	/** Claims the key for a new plan; false when someone already holds it. */
 	Mono<Boolean> claim(String clientId, String key, String requestSha256, UUID planId) {
-		return this.db.sql("""
+		return bounded(this.db.sql("""
 				insert into idempotency_keys (client_id, idempotency_key, request_sha256, plan_id, state)
 				values (:client, :key, :hash, :plan, 'IN_FLIGHT')
 				on conflict (client_id, idempotency_key) do nothing
@@ -36,22 +47,22 @@ class IdempotencyKeys {
 			.bind("plan", planId)
 			.fetch()
 			.rowsUpdated()
-			.map((rows) -> rows == 1);
+			.map((rows) -> rows == 1));
 	}
 
 	Mono<IdempotencyRecord> find(String clientId, String key) {
-		return this.db
+		return bounded(this.db
 			.sql("select request_sha256, plan_id, state, updated_at from idempotency_keys "
 					+ "where client_id = :client and idempotency_key = :key")
 			.bind("client", clientId)
 			.bind("key", key)
 			.map(IdempotencyKeys::toRecord)
-			.one();
+			.one());
 	}
 
 	/** Takes over an abandoned in-flight key; only one of several retries wins. */
 	Mono<Boolean> takeOver(String clientId, String key, Instant seenUpdatedAt) {
-		return this.db.sql("""
+		return bounded(this.db.sql("""
 				update idempotency_keys set updated_at = now()
 				where client_id = :client and idempotency_key = :key and state = 'IN_FLIGHT' and updated_at = :seen
 				""")
@@ -60,14 +71,14 @@ class IdempotencyKeys {
 			.bind("seen", seenUpdatedAt)
 			.fetch()
 			.rowsUpdated()
-			.map((rows) -> rows == 1);
+			.map((rows) -> rows == 1));
 	}
 
 	Mono<Void> markAccepted(String clientId, String key) {
-		return this.db.sql("""
+		return bounded(this.db.sql("""
 				update idempotency_keys set state = 'ACCEPTED', updated_at = now()
 				where client_id = :client and idempotency_key = :key
-				""").bind("client", clientId).bind("key", key).then();
+				""").bind("client", clientId).bind("key", key).then());
 	}
 
 	/**
@@ -75,13 +86,13 @@ class IdempotencyKeys {
 	 * used.
 	 */
 	Mono<Void> release(String clientId, String key) {
-		return this.db
+		return bounded(this.db
 			.sql("""
 					delete from idempotency_keys where client_id = :client and idempotency_key = :key and state = 'IN_FLIGHT'
 					""")
 			.bind("client", clientId)
 			.bind("key", key)
-			.then();
+			.then());
 	}
 
 	Mono<Long> forgetOlderThan(Instant cutoff) {

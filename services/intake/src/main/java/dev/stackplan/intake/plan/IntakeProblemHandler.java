@@ -1,7 +1,10 @@
 package dev.stackplan.intake.plan;
 
+import java.util.List;
+
 import dev.stackplan.kit.ProblemTypes;
 import dev.stackplan.kit.RequestIdFilter;
+import dev.stackplan.kit.StrictJson;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -31,11 +34,23 @@ class IntakeProblemHandler {
 	}
 
 	@ExceptionHandler
-	ProblemDetail unreadableBody(ServerWebInputException ex) {
+	ProblemDetail malformed(StrictJson.MalformedJsonException ex) {
+		StrictJson.Violation violation = ex.violation();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				"The request body is not valid JSON: " + rootMessage(ex));
+				"The request body " + violation.message());
 		problem.setType(ProblemTypes.of("malformed-json"));
 		problem.setTitle("Malformed JSON");
+		problem.setProperty("errors", List.of(new FieldViolation(violation.field(), violation.message())));
+		return problem;
+	}
+
+	/** A header or parameter that could not be read; the reason names no class. */
+	@ExceptionHandler
+	ProblemDetail unreadableRequest(ServerWebInputException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				(ex.getReason() != null) ? ex.getReason() : "The request could not be read");
+		problem.setType(ProblemTypes.of("bad-request"));
+		problem.setTitle("Bad request");
 		return problem;
 	}
 
@@ -78,16 +93,6 @@ class IntakeProblemHandler {
 			problem.setProperty("planId", ex.planId());
 		}
 		return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1").body(problem);
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null) {
-			root = root.getCause();
-		}
-		String message = (root.getMessage() != null) ? root.getMessage() : root.getClass().getSimpleName();
-		int newline = message.indexOf('\n');
-		return (newline > 0) ? message.substring(0, newline) : message;
 	}
 
 }

@@ -3,22 +3,30 @@ package dev.stackplan.intake.plan;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.kit.Dependency;
+import dev.stackplan.kit.DependencyUnavailableException;
+import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.kit.IdempotencyKeyFormat;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.Sha256;
+import dev.stackplan.kit.StrictJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,7 +55,7 @@ class PlanRequestController {
 	 */
 	static final String REQUESTED_AT_HEADER = "X-Stackplan-Requested-At";
 
-	private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+	private static final Log logger = LogFactory.getLog(PlanRequestController.class);
 
 	private final PlanRequestValidator validator = new PlanRequestValidator();
 
@@ -65,8 +73,12 @@ class PlanRequestController {
 
 	private final PipelineBackpressure backpressure;
 
+	private final DependencyWatch dependencies;
+
 	PlanRequestController(PlanEventPublisher publisher, IdempotencyKeys keys, IntakeProperties properties,
-			JsonMapper json, Clock clock, MeterRegistry meters, PipelineBackpressure backpressure) {
+			JsonMapper json, Clock clock, MeterRegistry meters, PipelineBackpressure backpressure,
+			DependencyWatch dependencies) {
+		this.dependencies = dependencies;
 		this.publisher = publisher;
 		this.keys = keys;
 		this.properties = properties;
@@ -77,18 +89,24 @@ class PlanRequestController {
 	}
 
 	@PostMapping("/internal/v1/plan-requests")
-	Mono<ResponseEntity<PlanAccepted>> accept(@RequestBody(required = false) JsonNode body,
+	Mono<ResponseEntity<PlanAccepted>> accept(@RequestBody(required = false) byte @Nullable [] bytes,
+			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable MediaType contentType,
 			@RequestHeader(name = CLIENT_HEADER, defaultValue = "public") String clientId,
 			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) @Nullable String idempotencyKey) {
+		// read as bytes, not bound by the codec: the charset, duplicate keys and exact
+		// numbers are decided here, with answers that name the field
+		JsonNode body = StrictJson.read(bytes, contentType);
 		PlanRequest request = this.validator.validate(body);
 		this.backpressure.requireCapacity();
+		this.dependencies.require(Dependency.BROKER);
 		if (idempotencyKey == null) {
 			return publish(UUID.randomUUID(), clientId, request).map(PlanRequestController::accepted);
 		}
-		if (!IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-			throw new InvalidPlanRequestException(List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER,
-					"must be 1 to 255 visible ASCII characters, e.g. a UUID")));
+		if (!IdempotencyKeyFormat.isValid(idempotencyKey)) {
+			throw new InvalidPlanRequestException(
+					List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER, IdempotencyKeyFormat.RULE)));
 		}
+		this.dependencies.require(Dependency.DATABASE);
 		String requestHash = Sha256.hex(this.json.writeValueAsString(request));
 		UUID planId = UUID.randomUUID();
 		return this.keys.claim(clientId, idempotencyKey, requestHash, planId)
@@ -124,8 +142,16 @@ class PlanRequestController {
 	}
 
 	private Mono<PlanRequested> publishUnderKey(UUID planId, String clientId, String key, PlanRequest request) {
-		return publish(planId, clientId, request)
-			.flatMap((published) -> this.keys.markAccepted(clientId, key).thenReturn(published))
+		return publish(planId, clientId, request).flatMap((published) -> this.keys.markAccepted(clientId, key)
+			// the plan is on the broker, so the answer is 202 all the same; a retry
+			// meanwhile
+			// finds the key in flight, and after the takeover time publishes the same
+			// plan again
+			.onErrorResume(DependencyUnavailableException.class, (ex) -> {
+				logger.warn("Plan " + planId + " accepted, but its idempotency key is not marked: " + ex.getMessage());
+				return Mono.empty();
+			})
+			.thenReturn(published))
 			.onErrorResume(PlanNotAcceptedException.class,
 					(ex) -> this.keys.release(clientId, key).then(Mono.error(ex)));
 	}

@@ -14,6 +14,7 @@ import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.contracts.profile.ProductProfile;
 import dev.stackplan.contracts.profile.Team;
+import dev.stackplan.kit.StrictJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * contract in {@code contracts/src/main/resources/openapi/plan-api.yaml}. Works on the
  * JSON tree rather than a bound object so that a wrong type, a missing field and an
  * unknown enum value all get the same precise answer. Normalises: names trimmed, features
- * sorted and distinct, optional fields defaulted.
+ * sorted and distinct, optional fields defaulted. A field the contract does not define is
+ * refused, never dropped, so a typo cannot change the advice without a word.
  */
 public final class PlanRequestValidator {
 
@@ -36,11 +38,21 @@ public final class PlanRequestValidator {
 
 	static final BigDecimal MAX_BUDGET = new BigDecimal("1000000000000");
 
+	static final List<String> REQUEST_FIELDS = List.of("product", "team", "timelineWeeks", "budgetUsd");
+
+	static final List<String> PRODUCT_FIELDS = List.of("name", "kind", "features", "expectedRps", "existingFramework");
+
+	static final List<String> TEAM_FIELDS = List.of("engineers", "seniorEngineers");
+
 	public PlanRequest validate(@Nullable JsonNode body) {
 		List<FieldViolation> violations = new ArrayList<>();
 		if (body == null || !body.isObject()) {
 			throw new InvalidPlanRequestException(List.of(new FieldViolation("$", "must be a JSON object")));
 		}
+		strictness(StrictJson.unknownFields(body, "", REQUEST_FIELDS), violations);
+		strictness(StrictJson.unknownFields(body.get("product"), "product", PRODUCT_FIELDS), violations);
+		strictness(StrictJson.unknownFields(body.get("team"), "team", TEAM_FIELDS), violations);
+		strictness(StrictJson.unstorableText(body), violations);
 		ProductProfile product = product(body.get("product"), violations);
 		Team team = team(body.get("team"), violations);
 		Integer timelineWeeks = integer(body.get("timelineWeeks"), "timelineWeeks", 1, MAX_TIMELINE_WEEKS, true,
@@ -50,6 +62,10 @@ public final class PlanRequestValidator {
 			throw new InvalidPlanRequestException(violations);
 		}
 		return new PlanRequest(product, team, timelineWeeks, budget);
+	}
+
+	private static void strictness(List<StrictJson.Violation> found, List<FieldViolation> violations) {
+		found.forEach((violation) -> violations.add(new FieldViolation(violation.field(), violation.message())));
 	}
 
 	private @Nullable ProductProfile product(@Nullable JsonNode node, List<FieldViolation> violations) {
@@ -131,6 +147,11 @@ public final class PlanRequestValidator {
 		}
 		if (!node.isNumber()) {
 			violations.add(new FieldViolation("budgetUsd", "must be a number of US dollars"));
+			return null;
+		}
+		// a tree not read by StrictJson may hold a double that overflowed
+		if ((node.isDouble() || node.isFloat()) && !Double.isFinite(node.doubleValue())) {
+			violations.add(new FieldViolation("budgetUsd", "must be a finite number of US dollars"));
 			return null;
 		}
 		BigDecimal budget = node.decimalValue();

@@ -6,6 +6,8 @@ import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.testsupport.Dependencies;
 import dev.stackplan.kit.PlanEventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -153,6 +155,11 @@ class InternalCallSecurityTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(IntakeProperties.class)
 	static class Beans {
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

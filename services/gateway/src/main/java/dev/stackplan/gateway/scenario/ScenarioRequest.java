@@ -1,0 +1,173 @@
+package dev.stackplan.gateway.scenario;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.stackplan.contracts.profile.ProductKind;
+import dev.stackplan.gateway.InputLimits;
+import dev.stackplan.kit.StrictJson;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A validated scenario request. Everything is checked before anything runs or is stored:
+ * unknown fields (with "did you mean"), strings the store cannot keep, times outside
+ * {@link InputLimits}, and overrides against the knowledge base's paths, types and bounds
+ * ({@link KnowledgeOverrides}).
+ *
+ * @param name its name
+ * @param source what to replay
+ * @param overrides the JSON merge patch, known to make knowledge the engines accept
+ * @param dryRun count only
+ */
+record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, boolean dryRun) {
+
+	static final int MAX_NAME_LENGTH = 200;
+
+	static final int MAX_PLAN_IDS = 100_000;
+
+	static final List<String> FIELDS = List.of("name", "source", "overrides", "dryRun");
+
+	static final List<String> SOURCE_FIELDS = List.of("from", "to", "planIds", "productKinds");
+
+	static ScenarioRequest parse(@Nullable JsonNode body, KnowledgeOverrides knowledge, InputLimits limits) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		if (body == null || !body.isObject()) {
+			throw new InvalidScenarioException(List.of(error("$", "must be a JSON object")));
+		}
+		strictness(StrictJson.unknownFields(body, "", FIELDS), errors);
+		strictness(StrictJson.unknownFields(body.get("source"), "source", SOURCE_FIELDS), errors);
+		strictness(StrictJson.unstorableText(body), errors);
+		JsonNode nameNode = body.path("name");
+		String name = nameNode.isString() ? nameNode.asString().strip() : "";
+		if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
+			errors.add(error("name", "is required: 1 to " + MAX_NAME_LENGTH + " characters"));
+		}
+		ScenarioSource source = source(body.path("source"), limits, errors);
+		JsonNode overrides = body.path("overrides");
+		if (overrides.isMissingNode() || overrides.isNull()) {
+			overrides = JsonNodeFactory.instance.objectNode();
+		}
+		else if (!overrides.isObject()) {
+			errors.add(error("overrides", "must be a JSON merge patch object over the knowledge base"));
+		}
+		else if (errors.isEmpty()) {
+			// the engines are built only for a request that is otherwise valid
+			errors.addAll(knowledge.problems(overrides));
+		}
+		JsonNode dryRun = body.path("dryRun");
+		if (!dryRun.isMissingNode() && !dryRun.isBoolean()) {
+			errors.add(error("dryRun", "must be true or false"));
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidScenarioException(errors);
+		}
+		return new ScenarioRequest(name, source, overrides, dryRun.asBoolean(false));
+	}
+
+	private static @Nullable ScenarioSource source(JsonNode node, InputLimits limits,
+			List<Map<String, Object>> errors) {
+		if (!node.isObject()) {
+			errors.add(error("source",
+					"is required: {\"from\", \"to\"} or {\"planIds\"}, with optional \"productKinds\""));
+			return null;
+		}
+		List<String> kinds = productKinds(node.path("productKinds"), errors);
+		if (node.has("planIds")) {
+			if (node.has("from") || node.has("to")) {
+				errors.add(error("source", "names plans by planIds or by a from/to range, not both"));
+			}
+			return new ScenarioSource(null, null, planIds(node.get("planIds"), errors), kinds);
+		}
+		Instant from = instant(node.path("from"), "source.from", limits, errors);
+		Instant to = instant(node.path("to"), "source.to", limits, errors);
+		if (from != null && to != null && !from.isBefore(to)) {
+			errors.add(error("source.to", "must be after source.from"));
+		}
+		return new ScenarioSource(from, to, null, kinds);
+	}
+
+	private static List<String> productKinds(JsonNode node, List<Map<String, Object>> errors) {
+		List<String> allowed = Arrays.stream(ProductKind.values()).map(Enum::name).toList();
+		List<String> kinds = new ArrayList<>();
+		if (node.isMissingNode() || node.isNull()) {
+			return kinds;
+		}
+		if (!node.isArray()) {
+			errors.add(withAllowed(error("source.productKinds", "must be an array of product kinds"), allowed));
+			return kinds;
+		}
+		for (int i = 0; i < node.size(); i++) {
+			String kind = node.get(i).asString("");
+			if (!node.get(i).isString() || !allowed.contains(kind)) {
+				errors.add(withAllowed(error("source.productKinds[" + i + "]", "must be one of " + allowed), allowed));
+			}
+			kinds.add(kind);
+		}
+		return kinds;
+	}
+
+	private static List<UUID> planIds(JsonNode node, List<Map<String, Object>> errors) {
+		List<UUID> planIds = new ArrayList<>();
+		if (!node.isArray() || node.isEmpty() || node.size() > MAX_PLAN_IDS) {
+			errors.add(error("source.planIds", "must be an array of 1 to " + MAX_PLAN_IDS + " plan ids"));
+			return planIds;
+		}
+		for (int i = 0; i < node.size(); i++) {
+			String id = node.get(i).asString("");
+			try {
+				UUID planId = UUID.fromString(id);
+				// only the canonical form: the lenient parser reads "1-1-1-1-1" too
+				if (!node.get(i).isString() || !planId.toString().equalsIgnoreCase(id)) {
+					throw new IllegalArgumentException(id);
+				}
+				planIds.add(planId);
+			}
+			catch (IllegalArgumentException ex) {
+				errors.add(error("source.planIds[" + i + "]", "is not a plan id"));
+			}
+		}
+		return planIds;
+	}
+
+	private static @Nullable Instant instant(JsonNode node, String field, InputLimits limits,
+			List<Map<String, Object>> errors) {
+		Instant instant;
+		try {
+			instant = Instant.parse(node.asString(""));
+		}
+		catch (DateTimeParseException ex) {
+			errors.add(error(field, "is required: an ISO-8601 instant such as 2026-11-24T00:00:00Z"));
+			return null;
+		}
+		if (!node.isString() || !limits.admits(instant)) {
+			errors.add(error(field, "must be an instant " + limits.range()));
+			return null;
+		}
+		return instant;
+	}
+
+	private static void strictness(List<StrictJson.Violation> found, List<Map<String, Object>> errors) {
+		found.forEach((violation) -> errors.add(error(violation.field(), violation.message())));
+	}
+
+	private static Map<String, Object> withAllowed(Map<String, Object> error, List<String> allowed) {
+		error.put("allowedValues", allowed);
+		return error;
+	}
+
+	static Map<String, Object> error(String field, String message) {
+		Map<String, Object> error = new LinkedHashMap<>();
+		error.put("field", field);
+		error.put("message", message);
+		return error;
+	}
+
+}

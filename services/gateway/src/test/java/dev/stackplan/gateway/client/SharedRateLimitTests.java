@@ -1,0 +1,126 @@
+package dev.stackplan.gateway.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import dev.stackplan.gateway.GatewayApplication;
+import dev.stackplan.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two gateway instances on one database: a client's requests draw on one budget however
+ * they are spread over the instances, and the bucket in Postgres behaves as a token
+ * bucket (its burst at once, then a token per 1/rate).
+ */
+class SharedRateLimitTests {
+
+	/** Its SHA-256 is configured below. */
+	private static final String LIMITED_KEY = "limited-key";
+
+	private static final String LIMITED_KEY_SHA256 = "f33b2500796d61f96eeef0f5331ddc40c17e434aff139f4d9e00bfe75170d87a";
+
+	private static final int BURST = 4;
+
+	private static final String CLIENT_ID = "limited-" + UUID.randomUUID();
+
+	private static final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+
+	@BeforeAll
+	static void twoGateways() {
+		for (int i = 0; i < 2; i++) {
+			// as arguments, which outrank gateway.yml (a list set here replaces its
+			// clients)
+			List<String> args = new ArrayList<>();
+			TestInfrastructure.properties().forEach((name, value) -> args.add("--" + name + "=" + value));
+			args.addAll(List.of("--server.port=0", "--management.server.port=0", "--stackplan.topics.partitions=3",
+					"--stackplan.gateway.clients[0].id=" + CLIENT_ID,
+					"--stackplan.gateway.clients[0].key-sha256=" + LIMITED_KEY_SHA256,
+					"--stackplan.gateway.clients[0].requests-per-second=1",
+					"--stackplan.gateway.clients[0].burst=" + BURST));
+			gateways.add(GatewayApplication.application().registerShutdownHook(false).run(args.toArray(String[]::new)));
+		}
+	}
+
+	@AfterAll
+	static void stop() {
+		gateways.forEach(ConfigurableApplicationContext::close);
+	}
+
+	@Test
+	void aClientsRequestsSpreadOverTwoGatewaysShareItsOneBudget() {
+		List<WebTestClient> clients = gateways.stream().map(SharedRateLimitTests::client).toList();
+		int allowed = 0;
+		List<Integer> limitedBy = new ArrayList<>();
+		long started = System.nanoTime();
+		for (int i = 0; i < 4 * BURST; i++) {
+			int gateway = i % 2;
+			EntityExchangeResult<byte[]> answer = clients.get(gateway)
+				.get()
+				.uri("/api/v1/plans")
+				.exchange()
+				.expectBody()
+				.returnResult();
+			if (answer.getStatus().value() == 200) {
+				allowed++;
+			}
+			else {
+				assertThat(answer.getStatus().value()).isEqualTo(429);
+				assertThat(answer.getResponseHeaders().getFirst("Retry-After")).isNotNull();
+				limitedBy.add(gateway);
+			}
+		}
+		long elapsedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+
+		// one budget: the burst plus one token a second, whichever gateway answered; a
+		// bucket per gateway would have let through twice the burst
+		assertThat(allowed).isBetween(BURST, BURST + (int) elapsedSeconds);
+		assertThat(allowed).isLessThan(2 * BURST);
+		assertThat(limitedBy).as("both gateways refuse once the budget is spent").contains(0, 1);
+	}
+
+	@Test
+	void theSharedBucketGrantsItsBurstAtOnceThenATokenASecondAndNeverMoreThanItsBurst() throws InterruptedException {
+		RateLimiter limiter = gateways.get(0).getBean(RateLimiter.class);
+		ApiClient client = new ApiClient("bucket-" + UUID.randomUUID(), Set.of("client"), 1, 3);
+
+		List<RateLimiter.Taken> burst = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			burst.add(limiter.take(client).block());
+		}
+		assertThat(burst).extracting(RateLimiter.Taken::waitNanos).startsWith(0L, 0L, 0L);
+		assertThat(burst).extracting(RateLimiter.Taken::remaining).containsExactly(2L, 1L, 0L, 0L);
+		assertThat(burst.get(3).waitNanos()).as("a token a second").isBetween(1L, 1_000_000_000L);
+
+		Thread.sleep(burst.get(3).waitNanos() / 1_000_000 + 50);
+		assertThat(limiter.take(client).block().waitNanos()).isZero();
+		assertThat(limiter.take(client).block().waitNanos()).isPositive();
+
+		Thread.sleep(4_000);
+		List<Long> waits = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			waits.add(limiter.take(client).block().waitNanos());
+		}
+		assertThat(waits).as("a quiet spell refills the burst, not more").startsWith(0L, 0L, 0L);
+		assertThat(waits.get(3)).isPositive();
+	}
+
+	private static WebTestClient client(ConfigurableApplicationContext gateway) {
+		return WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + gateway.getEnvironment().getProperty("local.server.port"))
+			.defaultHeader("Authorization", "Bearer " + LIMITED_KEY)
+			.responseTimeout(Duration.ofSeconds(10))
+			.build();
+	}
+
+}
