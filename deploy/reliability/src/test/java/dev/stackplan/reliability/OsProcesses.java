@@ -130,7 +130,7 @@ final class OsProcesses {
 
 	static void sleep(Duration duration) {
 		try {
-			Thread.sleep(duration.toMillis());
+			Thread.sleep(Math.max(0, duration.toMillis()));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

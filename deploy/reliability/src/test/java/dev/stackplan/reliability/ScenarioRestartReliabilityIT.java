@@ -32,7 +32,7 @@ class ScenarioRestartReliabilityIT {
 
 	private static final Duration TO_START = Duration.ofSeconds(30);
 
-	private static final Duration TO_FINISH = Duration.ofMinutes(3);
+	private static final Duration TO_FINISH = Duration.ofMinutes(2);
 
 	private static final Duration POLL = Duration.ofMillis(100);
 
