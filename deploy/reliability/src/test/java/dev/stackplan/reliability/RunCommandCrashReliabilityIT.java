@@ -64,7 +64,7 @@ class RunCommandCrashReliabilityIT {
 
 		Process second = start("second");
 		awaitReady(second, "second");
-		UUID planId = postRightAfterReady();
+		Answer afterReady = postRightAfterReady();
 
 		assertThat(
 				firstRun.stream().filter(ProcessHandle::isAlive).map(RunCommandCrashReliabilityIT::describe).toList())
