@@ -89,8 +89,8 @@ final class SharedPlatform implements BeforeAllCallback, AutoCloseable {
 				// the
 				// hostile requests with 429 before the pipeline or the validation is
 				// reached
-				List.of("--stackplan.gateway.rate-limit.requests-per-second=1000000000",
-						"--stackplan.gateway.rate-limit.burst=1000000000"));
+				List.of("--stackplan.gateway.rate-limit.requests-per-second=100000",
+						"--stackplan.gateway.rate-limit.burst=100000"));
 		return new SharedPlatform();
 	}
 
