@@ -61,7 +61,7 @@ class GracefulShutdownReliabilityIT {
 	}
 
 	private static void assertNoFailure(Tally tally) {
-		assertThat(tally.serverErrors()).as("5xx answers").isZero();
+		assertThat(tally.serverErrors()).as("5xx answers, the first: %s", tally.serverErrorExamples()).isZero();
 		assertThat(tally.lost()).as("accepted plans not COMPLETE: %s", tally.lostExamples()).isZero();
 		assertThat(tally.duplicates()).as("keys with more than one plan").isZero();
 		assertThat(tally.accepted()).as("plans accepted").isGreaterThan(RATE * 5L);

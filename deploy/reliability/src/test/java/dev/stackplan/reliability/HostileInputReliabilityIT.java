@@ -84,7 +84,11 @@ class HostileInputReliabilityIT {
 				else if (reply.status() >= 400) {
 					clientErrors.incrementAndGet();
 				}
-				if (CLASS_NAME.matcher(body).find() || INTERNALS.matcher(body).find()) {
+				// a plan's own answer quotes the knowledge base (which names frameworks
+				// and
+				// libraries); what must never leak is in the refusals and problems
+				boolean problem = reply.status() >= 300 || reply.status() == 0;
+				if (problem && (CLASS_NAME.matcher(body).find() || INTERNALS.matcher(body).find())) {
 					leaks.add(request + " -> " + body);
 				}
 			});

@@ -32,10 +32,13 @@ import dev.stackplan.reliability.PlanTraffic.Failure;
  * @param timedOut attempts with no answer within the request timeout
  * @param maxLatency the slowest first attempt, from its due time
  * @param lostPlans the ids of lost plans (for the failure message)
+ * @param serverErrorExamples the first 5xx answers, when and what they said
  */
 record Tally(String scenario, long sent, long accepted, long completed, long lost, long duplicates, long serverErrors,
 		long serviceUnavailable, long refused, long cutOff, long timedOut, Duration maxLatency,
-		Map<UUID, String> lostPlans) {
+		Map<UUID, String> lostPlans, List<String> serverErrorExamples) {
+
+	private static final int EXAMPLES = 3;
 
 	static final String DEMO_CLIENT = "demo";
 
@@ -75,7 +78,13 @@ record Tally(String scenario, long sent, long accepted, long completed, long los
 				count(every, (answer) -> answer.failure() == Failure.REFUSED),
 				count(every, (answer) -> answer.failure() == Failure.CUT_OFF),
 				count(every, (answer) -> answer.failure() == Failure.TIMED_OUT), maxLatency(firstAttempts),
-				Map.copyOf(lostPlans));
+				Map.copyOf(lostPlans),
+				every.stream()
+					.filter(Answer::serverError)
+					.limit(EXAMPLES)
+					.map((answer) -> answer.due() + " " + answer.status() + " after " + answer.latency().toMillis()
+							+ " ms: " + answer.responseBody())
+					.toList());
 	}
 
 	static Duration maxLatency(Collection<Answer> answers) {
