@@ -1,5 +1,7 @@
 package dev.stackplan.gateway.scenario;
 
+import java.util.Map;
+
 import org.mockito.Mockito;
 import org.mockito.stubbing.Answer;
 import reactor.core.publisher.Flux;
@@ -41,7 +43,7 @@ public class ScenarioStubs {
 	@Bean
 	PlanLog planLog() {
 		PlanLog log = Mockito.mock(PlanLog.class, EMPTY);
-		Mockito.when(log.scan(Mockito.any(), Mockito.any())).thenReturn(new PlanLog.Scan(0, null, null));
+		Mockito.when(log.scan(Mockito.any(), Mockito.any())).thenReturn(new PlanLog.Scan(0, null, null, Map.of()));
 		return log;
 	}
 
