@@ -46,8 +46,11 @@ public class DependencyWatch implements SmartLifecycle {
 
 	private static final String NOT_LOOKED_AT = "not looked at yet";
 
-	/** Where Spring Boot starts the web server (and, stopping, drains it). */
-	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 1024;
+	/**
+	 * Where Spring Boot starts the web server and, stopping, closes it (its graceful
+	 * drain is at a later phase and so ends earlier).
+	 */
+	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
 	private final Map<Dependency, Check> checks;
 
@@ -172,8 +175,8 @@ public class DependencyWatch implements SmartLifecycle {
 
 	/**
 	 * Before the web server, which starts in an earlier phase than most beans: the first
-	 * request must find the dependencies already looked at, not refused as unknown. And so
-	 * it stops after the server drained.
+	 * request must find the dependencies already looked at, not refused as unknown. And
+	 * so it stops after the server closed.
 	 */
 	@Override
 	public int getPhase() {
