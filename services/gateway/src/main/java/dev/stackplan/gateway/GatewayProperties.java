@@ -32,7 +32,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("stackplan.gateway")
 public record GatewayProperties(@DefaultValue("http://127.0.0.1:8081") URI intakeUrl,
-		@DefaultValue("20s") Duration intakeTimeout, @DefaultValue("10s") Duration storeTimeout, @DefaultValue( {
+		@DefaultValue("5s") Duration intakeTimeout, @DefaultValue("10s") Duration storeTimeout, @DefaultValue( {
 				"100ms", "250ms", "500ms", "1s", "2s", "5s", "10s" }) List<Duration> latencySlo,
 		@DefaultValue("30s") Duration maxWait, @DefaultValue("5m") Duration eventStreamTimeout,
 		@DefaultValue("20") int defaultPageSize, @DefaultValue("100") int maxPageSize,

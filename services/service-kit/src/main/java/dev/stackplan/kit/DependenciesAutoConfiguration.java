@@ -1,7 +1,10 @@
 package dev.stackplan.kit;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -38,8 +41,12 @@ public class DependenciesAutoConfiguration {
 	@Bean
 	DependencyWatch dependencyWatch(ObjectProvider<DependencyCheck> checks, DependencyProperties properties) {
 		Map<Dependency, DependencyWatch.Check> all = new EnumMap<>(Dependency.class);
-		checks.orderedStream().forEach((check) -> all.put(check.dependency(), check.check()));
-		return new DependencyWatch(all, properties);
+		List<Runnable> warmUps = new ArrayList<>();
+		checks.orderedStream().forEach((check) -> {
+			all.put(check.dependency(), check.check());
+			warmUps.add(check.warmUp());
+		});
+		return new DependencyWatch(all, warmUps, properties);
 	}
 
 	@Bean
@@ -75,6 +82,11 @@ public class DependenciesAutoConfiguration {
 	static class DatabaseWatchConfiguration {
 
 		/**
+		 * A database that is slow to give its first connections does not hold up a start.
+		 */
+		private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
+
+		/**
 		 * A look at the database on one connection of its own, beside the pool: a pool
 		 * busy with requests is not a database that is away.
 		 */
@@ -91,7 +103,12 @@ public class DependenciesAutoConfiguration {
 				// a connection that failed or was cut off mid-answer is not used again
 				.doOnError((ex) -> discard(connection))
 				.doOnCancel(() -> discard(connection));
-			return new DependencyCheck(Dependency.DATABASE, check, () -> discard(connection));
+			Runnable warmUp = () -> {
+				if (connectionFactory instanceof ConnectionPool pool) {
+					pool.warmup().timeout(WARM_UP_TIMEOUT).onErrorResume((ex) -> Mono.empty()).block();
+				}
+			};
+			return new DependencyCheck(Dependency.DATABASE, check, () -> discard(connection), warmUp);
 		}
 
 		private static void discard(AtomicReference<Connection> connection) {

@@ -2,6 +2,7 @@ package dev.stackplan.kit;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -60,7 +61,19 @@ public class DependencyWatch implements SmartLifecycle {
 
 	private volatile ScheduledExecutorService scheduler;
 
+	private final List<Runnable> warmUps;
+
 	public DependencyWatch(Map<Dependency, Check> checks, DependencyProperties properties) {
+		this(checks, List.of(), properties);
+	}
+
+	/**
+	 * @param checks how each dependency is looked at
+	 * @param warmUps run once at start, before the first look and the first request
+	 * @param properties the bounds
+	 */
+	public DependencyWatch(Map<Dependency, Check> checks, List<Runnable> warmUps, DependencyProperties properties) {
+		this.warmUps = List.copyOf(warmUps);
 		this.checks = new EnumMap<>(Dependency.class);
 		this.checks.putAll(checks);
 		this.properties = properties;
@@ -149,6 +162,7 @@ public class DependencyWatch implements SmartLifecycle {
 			thread.setDaemon(true);
 			return thread;
 		});
+		this.warmUps.forEach(Runnable::run);
 		lookAtAll();
 		executor.scheduleWithFixedDelay(this::lookAtAllSafely, this.properties.checkInterval().toMillis(),
 				this.properties.checkInterval().toMillis(), TimeUnit.MILLISECONDS);

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Publishes plan events keyed by planId. A send completes only when the broker
@@ -49,9 +50,16 @@ public class PlanEventPublisher {
 		return new BatchSends(this, records, this.acknowledgementTimeout);
 	}
 
-	/** The reactive edge: completes when the broker acknowledged the event. */
+	/**
+	 * The reactive edge: completes when the broker acknowledged the event. The send
+	 * itself runs off the caller's thread: while the broker is away it may wait for
+	 * metadata ({@code max.block.ms}), and on a Netty event loop that wait would stall
+	 * every request of that loop.
+	 */
 	public Mono<SendResult<String, Object>> publish(PlanEvent event, UUID planId, Object payload) {
-		return Mono.fromFuture(() -> send(event, planId, payload)).timeout(this.acknowledgementTimeout);
+		return Mono.fromFuture(() -> send(event, planId, payload))
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(this.acknowledgementTimeout);
 	}
 
 	/**
