@@ -28,7 +28,10 @@ document.getElementById('key-form').addEventListener('submit', (event) => {
     apiKey.set(input.value);
   }
   refreshKeyState();
-  route();
+  // a view that could not load without a (valid) key loads now; a half-filled form stays
+  if (document.querySelector('#main [data-needs-key], #main .problem')) {
+    route();
+  }
 });
 document.getElementById('forget-key').addEventListener('click', () => {
   apiKey.clear();

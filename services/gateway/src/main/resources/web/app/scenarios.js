@@ -282,8 +282,7 @@ export async function scenarioView(scenarioId, signal) {
       h('p', { role: 'status' }, h('span', { class: `status status-${scenario.status}` }, scenario.status),
         ` · ${p.processed} of ${p.total ?? '?'} plans`, p.ratePerSecond ? ` · ${p.ratePerSecond}/s` : '', p.etaSeconds != null ? ` · about ${p.etaSeconds} s left` : ''),
       h('progress', { max: 100, value: Number(p.percent), 'aria-label': 'Scenario progress', 'aria-valuetext': `${p.percent}%` }),
-      scenario.failure ? h('p', { class: 'problem' }, `Failed: ${scenario.failure}`) : null,
-      cancel);
+      ...[scenario.failure ? h('p', { class: 'problem' }, `Failed: ${scenario.failure}`) : null, cancel].filter(Boolean));
     if (!titled) {
       show(h('h1', {}, `Scenario: ${scenario.name}`),
         h('p', {}, h('a', { href: '#/scenarios' }, '← All scenarios'), ` · created ${when(scenario.createdAt)}`),

@@ -30,7 +30,7 @@ export function problemBox(error, retry) {
 }
 
 export function needKey(purpose) {
-  return h('div', { class: 'problem', role: 'alert' }, h('h2', {}, 'Enter your API key first'),
+  return h('div', { class: 'problem', role: 'alert', dataset: { needsKey: 'true' } }, h('h2', {}, 'Enter your API key first'),
     h('p', {}, `${purpose} needs an API key: type it in the box at the top of the page and choose “Use key”. It stays in this browser tab only.`));
 }
 
