@@ -17,7 +17,7 @@ let leaving = new AbortController();
 function refreshKeyState() {
   const state = document.getElementById('key-state');
   const key = apiKey.get();
-  state.textContent = key ? `A key is set for this tab (…${key.slice(-3)}).` : 'No key yet: local keys are demo-key and analyst-key.';
+  state.textContent = key ? 'A key is set for this tab.' : 'No key yet: the local ones are demo-key (plans) and analyst-key (scenarios).';
   document.getElementById('api-key').value = '';
 }
 
