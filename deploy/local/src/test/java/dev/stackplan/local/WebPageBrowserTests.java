@@ -189,13 +189,15 @@ class WebPageBrowserTests {
 		fillPlanForm(name, "CMS", List.of("CMS"), "5", "2", "1", "8", "");
 		// two submissions before the first is answered, as a double click on a slow line
 		script("const form = document.querySelector('.plan-form'); form.requestSubmit(); form.requestSubmit();");
-		waitFor("article.plan");
+		// both answers are in by the time the plan is complete: each was filed before it
+		// was answered
+		waitFor("article.plan[data-status='COMPLETE']");
 
-		await().atMost(PATIENCE).untilAsserted(() -> assertThat(plansNamed(name)).hasSize(1));
+		assertThat(plansNamed(name)).hasSize(1);
 	}
 
 	@Test
-	void aPermalinkReopensThePlanAndStrangersOrTyposReadAsMessages() {
+	void aPermalinkReopensThePlanAndRefusalsReadAsMessages() {
 		UUID planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
 		await().atMost(PATIENCE)
 			.until(() -> "COMPLETE".equals(SharedPlatform.plan(this.demo, planId).path("status").asString()));
@@ -219,6 +221,22 @@ class WebPageBrowserTests {
 			.isEqualTo("Your API key is missing or not valid");
 		screenshot("unauthorized");
 		accessible("a refused plan");
+
+		useKey(SharedPlatform.DEMO_KEY);
+		open("/#/scenarios");
+		assertThat(waitFor(".problem[data-status='403'] h2").getText()).isEqualTo("This key may not do that");
+
+		// a key allowed 1 request a second in bursts of 2: the third load in a row is
+		// refused
+		useKey(SharedPlatform.LIMITED_KEY);
+		await().atMost(PATIENCE).until(() -> {
+			open("/#/plans");
+			waitFor("main h1");
+			return !browser.findElements(By.cssSelector(".problem[data-status='429']")).isEmpty();
+		});
+		assertThat(browser.findElement(By.cssSelector(".problem[data-status='429']")).getText())
+			.contains("Too many requests for this key")
+			.containsPattern("Try again in \\d+ s");
 	}
 
 	@Test
