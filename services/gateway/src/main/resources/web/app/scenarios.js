@@ -189,11 +189,13 @@ function sortableTable(plans) {
     ['Before', (p) => p.baselineRecommendation, (p) => words(p.baselineRecommendation)],
     ['After', (p) => p.scenarioRecommendation, (p) => (p.flipped ? h('mark', {}, words(p.scenarioRecommendation)) : words(p.scenarioRecommendation))],
     ['Flipped', (p) => (p.flipped ? 1 : 0), (p) => (p.flipped ? 'yes' : 'no')],
+    ['Score Δ', (p) => Object.values(p.scoreDeltas).reduce((sum, d) => sum + Math.abs(d), 0),
+      (p) => Object.entries(p.scoreDeltas).filter(([, d]) => d !== 0).map(([option, d]) => `${words(option)} ${d > 0 ? '+' : ''}${d}`).join(', ') || 'none'],
     ['On-demand Δ', (p) => p.onDemandUsd.delta, (p) => signedMoney(p.onDemandUsd.delta)],
     ['Full-time low Δ', (p) => p.fullTimeLowUsd.delta, (p) => signedMoney(p.fullTimeLowUsd.delta)],
     ['Full-time high Δ', (p) => p.fullTimeHighUsd.delta, (p) => signedMoney(p.fullTimeHighUsd.delta)],
   ];
-  let sortBy = 5;
+  let sortBy = 6;
   let ascending = false;
   const tbody = h('tbody', {});
   const headers = columns.map(([title], index) => h('th', { scope: 'col', 'aria-sort': index === sortBy ? 'descending' : 'none' },

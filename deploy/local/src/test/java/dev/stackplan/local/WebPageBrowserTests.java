@@ -305,7 +305,12 @@ class WebPageBrowserTests {
 		ids.sendKeys(String.join("\n", planIds.stream().map(UUID::toString).toList()));
 		WebElement name = form.findElement(By.name("name"));
 		name.clear();
-		name.sendKeys("browser: senior +20%");
+		name.sendKeys("senior +20%; Django loses its best-fit and hiring edge");
+		// the first change, senior rates +20%, is the form's example; three more that
+		// flip some recommendations
+		addOverride(form, "frameworks/factors/BEST_FIT/scores/DJANGO", "0");
+		addOverride(form, "frameworks/factors/BEST_FIT/scores/FASTAPI", "100");
+		addOverride(form, "frameworks/factors/HIRING_POOL/scores/DJANGO", "0");
 		accessible("scenario builder");
 		form.findElement(By.cssSelector("button[name=dry]")).click();
 		assertThat(waitFor(".dry-run .count").getText()).startsWith(planIds.size() + " past requests");
@@ -381,6 +386,19 @@ class WebPageBrowserTests {
 		type("team.seniorEngineers", seniors);
 		type("timelineWeeks", weeks);
 		type("budgetUsd", budget);
+	}
+
+	private static void addOverride(WebElement form, String path, String value) {
+		form.findElements(By.tagName("button"))
+			.stream()
+			.filter((button) -> button.getText().equals("Add a change"))
+			.findFirst()
+			.orElseThrow()
+			.click();
+		List<WebElement> rows = form.findElements(By.cssSelector(".override-row"));
+		WebElement row = rows.get(rows.size() - 1);
+		row.findElement(By.name("override-path")).sendKeys(path);
+		row.findElement(By.name("override-value")).sendKeys(value);
 	}
 
 	private static void type(String field, String value) {
