@@ -90,8 +90,7 @@ async function planPage(planId) {
   }
   const signal = leaving.signal;
   const progress = h('div', { class: 'progress-panel', role: 'status', 'aria-live': 'polite' });
-  const body = h('div', {});
-  show(h('h1', {}, 'Your plan'), progress, body);
+  show(h('h1', {}, 'Your plan'), progress);
   const render = async () => {
     const plan = (await api(`/api/v1/plans/${planId}`, { signal })).body;
     let knowledge = null;
@@ -106,32 +105,39 @@ async function planPage(planId) {
     }
     return plan;
   };
+  const isFinal = (status) => status === 'COMPLETE' || status === 'FAILED';
   try {
-    const plan = (await api(`/api/v1/plans/${planId}`, { signal })).body;
-    if (plan.status === 'COMPLETE' || plan.status === 'FAILED') {
-      await render();
-      return;
-    }
+    let plan = (await api(`/api/v1/plans/${planId}`, { signal })).body;
+    let shown = false;
     const started = Date.now();
     const step = (status) => {
       progress.replaceChildren(
-        h('p', {}, status === 'PENDING' ? 'Scoring the frameworks and costing the engineers…' : `Status: ${status}`),
+        h('p', {}, status === 'PENDING' ? 'Scoring the frameworks and costing the engineers…'
+          : `Part of the plan is here (${status}); waiting for the rest…`),
         h('progress', { 'aria-label': 'Plan progress' }),
         h('p', { class: 'muted' }, `${((Date.now() - started) / 1000).toFixed(1)} s`));
       progress.dataset.status = status;
     };
-    step(plan.status);
-    await followEvents(`/api/v1/plans/${planId}/events`, async (event) => {
-      if (event.event !== 'status') {
-        return;
-      }
-      const status = JSON.parse(event.data).status;
-      step(status);
-      if (status !== 'PENDING') {
-        await render();
-      }
-    }, signal);
-    await render();
+    // the stream ends when the plan is final or after the gateway's stream timeout; a
+    // plan still waiting then is followed again, a bounded number of times
+    for (let round = 0; !isFinal(plan.status) && round < 20 && !signal.aborted; round += 1) {
+      step(plan.status);
+      await followEvents(`/api/v1/plans/${planId}/events`, (event) => {
+        if (event.event !== 'status') {
+          return;
+        }
+        const status = JSON.parse(event.data).status;
+        step(status);
+        if (status === 'PARTIAL') {
+          render().catch(() => {});
+        }
+      }, signal);
+      plan = await render();
+      shown = true;
+    }
+    if (!shown) {
+      await render();
+    }
   } catch (error) {
     if (error.name !== 'AbortError') {
       show(h('h1', {}, 'Your plan'), problemBox(error, () => route()));
