@@ -146,17 +146,7 @@ class WebPageBrowserTests {
 		screenshot("plan-view-top", 1900);
 		accessible("plan view");
 
-		phoneWidth();
-		assertThat((Long) script("return window.innerWidth")).isEqualTo(375L);
-		// a wide table may scroll inside its own region; nothing else may stick out
-		assertThat((List<?>) script(
-				"""
-						return [...document.querySelectorAll('body *')]
-						  .filter((e) => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth + 0.5)
-						  .map((e) => e.tagName + '.' + e.getAttribute('class') + ' ' + Math.round(e.getBoundingClientRect().right));
-						"""))
-			.as("elements wider than a 375 px screen")
-			.isEmpty();
+		fitsAPhone("plan view");
 		screenshot("plan-view-375px");
 	}
 
@@ -179,6 +169,7 @@ class WebPageBrowserTests {
 		assertThat(browser.getCurrentUrl()).doesNotContain("#/plans/");
 		screenshot("field-error");
 		accessible("plan form with an error");
+		fitsAPhone("plan form");
 	}
 
 	@Test
@@ -355,6 +346,8 @@ class WebPageBrowserTests {
 		assertThat(lines(csv)).hasSize(planIds.size() + 1).first().asString().startsWith("planId,");
 		screenshot("scenario-report");
 		accessible("scenario report");
+		fitsAPhone("scenario report");
+		screenshot("scenario-report-375px");
 	}
 
 	// ---- the page
@@ -419,10 +412,23 @@ class WebPageBrowserTests {
 			.toList();
 	}
 
-	/** A phone's viewport: the window itself cannot be made that narrow everywhere. */
-	private static void phoneWidth() {
+	/**
+	 * Nothing sticks out of a 375 px wide viewport (a wide table may scroll inside its
+	 * own region). The viewport is emulated: a window cannot be made that narrow
+	 * everywhere.
+	 */
+	private static void fitsAPhone(String page) {
 		((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", 375, "height", 812, "deviceScaleFactor", 1, "mobile", false));
+		assertThat((Long) script("return window.innerWidth")).isEqualTo(375L);
+		assertThat((List<?>) script(
+				"""
+						return [...document.querySelectorAll('body *')]
+						  .filter((e) => !e.closest('.table-scroll') && e.getBoundingClientRect().right > window.innerWidth + 0.5)
+						  .map((e) => e.tagName + '.' + e.getAttribute('class') + ' ' + Math.round(e.getBoundingClientRect().right));
+						"""))
+			.as("elements of the %s wider than a 375 px screen", page)
+			.isEmpty();
 	}
 
 	private static int firstArticleCitation(JsonNode sourced) {
