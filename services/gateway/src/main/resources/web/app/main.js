@@ -2,7 +2,7 @@
 // key kept for this browser tab only, and every failure shown as words.
 
 import { api, apiKey, followEvents, readableMessage, ApiError } from './api.js';
-import { show, problemBox, needKey, newIdempotencyKey } from './ui.js';
+import { show, problemBox, needKey, newIdempotencyKey, focusViews } from './ui.js';
 import { planRequestFields, planStatuses, knowledgeBase } from './contract.js';
 import { h, when, words } from './dom.js';
 import { planForm } from './form.js';
@@ -30,6 +30,7 @@ document.getElementById('key-form').addEventListener('submit', (event) => {
   refreshKeyState();
   // a view that could not load without a (valid) key loads now; a half-filled form stays
   if (document.querySelector('#main [data-needs-key], #main .problem')) {
+    focusViews();
     route();
   }
 });
@@ -243,6 +244,15 @@ async function route() {
   show(h('h1', {}, 'No such page'), h('p', {}, 'This address is not a page of Stackplan. ', h('a', { href: '#/' }, 'Request a plan.')));
 }
 
-window.addEventListener('hashchange', route);
+// the address's hash is the router's: the skip link moves focus without changing it
+document.querySelector('.skip-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
+
+window.addEventListener('hashchange', () => {
+  focusViews();
+  route();
+});
 refreshKeyState();
 route();

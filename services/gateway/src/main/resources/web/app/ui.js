@@ -34,14 +34,26 @@ export function needKey(purpose) {
     h('p', {}, `${purpose} needs an API key: type it in the box at the top of the page and choose “Use key”. It stays in this browser tab only.`));
 }
 
-/** Puts a view in place and moves focus to its heading, so keyboard and screen reader users land on it. */
+let focusOnShow = false;
+
+/**
+ * From now on a new view takes focus: after the person navigated, not on the page's
+ * first load, where the first Tab must still reach the skip link.
+ */
+export function focusViews() {
+  focusOnShow = true;
+}
+
+/** Puts a view in place; after a navigation, focus moves to its heading so keyboard and screen reader users land on it. */
 export function show(...content) {
   main.replaceChildren(...content);
   const heading = main.querySelector('h1');
   if (heading) {
     heading.setAttribute('tabindex', '-1');
-    heading.focus({ preventScroll: false });
     document.title = `${heading.textContent} · Stackplan`;
+    if (focusOnShow) {
+      heading.focus({ preventScroll: false });
+    }
   }
 }
 
