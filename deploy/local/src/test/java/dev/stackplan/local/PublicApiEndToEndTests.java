@@ -1,6 +1,7 @@
 package dev.stackplan.local;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -512,8 +513,7 @@ class PublicApiEndToEndTests {
 			.getResourceAsStream("knowledge/sources/django-vs-fastapi-2026.txt")) {
 			assertThat(knowledge.at("/article/lines").valueStream().map(JsonNode::asString).toList())
 				.as("line N of the article is lines[N-1]")
-				.isEqualTo(
-						new String(article.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList());
+				.isEqualTo(new String(article.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
 		}
 		List<String> sources = plan.findValuesAsString("source");
 		assertThat(sources).hasSizeGreaterThan(20);

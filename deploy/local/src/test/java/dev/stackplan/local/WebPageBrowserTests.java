@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -30,6 +32,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -178,7 +181,7 @@ class WebPageBrowserTests {
 	void theFirstTabReachesASkipLinkThatMovesFocusToTheContent() {
 		open("/");
 		waitFor(".plan-form");
-		new org.openqa.selenium.interactions.Actions(browser).sendKeys(Keys.TAB).perform();
+		new Actions(browser).sendKeys(Keys.TAB).perform();
 		WebElement skip = browser.switchTo().activeElement();
 		assertThat(skip.getText()).isEqualTo("Skip to the content");
 		skip.sendKeys(Keys.ENTER);
@@ -538,9 +541,7 @@ class WebPageBrowserTests {
 	// ---- helpers
 
 	private static String money(double usd) {
-		return java.text.NumberFormat.getCurrencyInstance(java.util.Locale.US)
-			.format(Math.round(usd))
-			.replaceAll("\\.00$", "");
+		return NumberFormat.getCurrencyInstance(Locale.US).format(Math.round(usd)).replaceAll("\\.00$", "");
 	}
 
 	private static int articleLine(String source) {

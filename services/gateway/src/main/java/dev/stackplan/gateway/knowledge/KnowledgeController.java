@@ -3,6 +3,7 @@ package dev.stackplan.gateway.knowledge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -108,7 +109,7 @@ class KnowledgeController {
 	 * @param path the property names from the root, joined by {@code /}
 	 * @param value its value in the shipped knowledge
 	 */
-	record Figure(String path, java.math.BigDecimal value) {
+	record Figure(String path, BigDecimal value) {
 
 	}
 
