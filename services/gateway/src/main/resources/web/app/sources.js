@@ -31,9 +31,11 @@ export function resolve(source, knowledge) {
     return h('p', {}, 'The sources could not be loaded.');
   }
   const [kind, id] = source.split(':');
-  if (kind === 'article') {
+  if (kind === 'article' || kind === 'inference') {
     const [first, last] = id.split('-').map(Number);
-    return article(knowledge, first, last || first);
+    const quoted = article(knowledge, first, last || first);
+    // an inference is drawn from those lines, which do not state it
+    return kind === 'inference' ? h('div', {}, h('p', { class: 'muted' }, 'A conclusion drawn from these lines; they do not state it:'), quoted) : quoted;
   }
   if (kind === 'assumption') {
     return declared(knowledge.assumptions[id], 'assumption');
@@ -41,7 +43,7 @@ export function resolve(source, knowledge) {
   return declared(knowledge.references[id], 'reference');
 }
 
-const LABELS = { article: 'Source article', assumption: 'Assumption', reference: 'Published reference' };
+const LABELS = { article: 'Source article', inference: 'Inferred from the article', assumption: 'Assumption', reference: 'Published reference' };
 
 /** A disclosure: the token as its summary, what it points at inside. */
 export function citation(source, knowledge) {

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  *
  * @param budgetUsd the budget given
  * @param onDemandWithinBudget whether the on-demand total fits
- * @param onDemandWeeksAffordable how many weeks of the planned weekly burn the budget
- * buys
+ * @param onDemandWeeksAffordable how many weeks of the planned schedule the budget pays
+ * for, week by week; all of them when the on-demand total fits
  * @param fullTimeWithinBudget whether even the high full-time total fits
  */
 public record BudgetFit(BigDecimal budgetUsd, boolean onDemandWithinBudget, BigDecimal onDemandWeeksAffordable,

@@ -5,7 +5,9 @@ import java.util.regex.Pattern;
 
 /**
  * Where a fact comes from: {@code article:LINE} or {@code article:FROM-TO} (1-based lines
- * of the source article), {@code assumption:ID} (declared in a document's
+ * of the source article, saying what those lines say), {@code inference:LINE} or
+ * {@code inference:FROM-TO} (a conclusion the knowledge base draws from those lines,
+ * which the lines do not state), {@code assumption:ID} (declared in a document's
  * {@code assumptions}) or {@code reference:ID} (a published figure declared in a
  * document's {@code references}).
  *
@@ -14,13 +16,13 @@ import java.util.regex.Pattern;
  */
 public record SourceRef(Kind kind, String id) {
 
-	private static final Pattern FORM = Pattern.compile("(article|assumption|reference):([A-Za-z0-9._-]+)");
+	private static final Pattern FORM = Pattern.compile("(article|inference|assumption|reference):([A-Za-z0-9._-]+)");
 
 	private static final Pattern LINES = Pattern.compile("(\\d+)(?:-(\\d+))?");
 
 	public enum Kind {
 
-		ARTICLE, ASSUMPTION, REFERENCE
+		ARTICLE, INFERENCE, ASSUMPTION, REFERENCE
 
 	}
 
@@ -31,27 +33,36 @@ public record SourceRef(Kind kind, String id) {
 			throw new IllegalArgumentException("Not a source reference: '" + source + "'");
 		}
 		SourceRef ref = new SourceRef(Kind.valueOf(form.group(1).toUpperCase(java.util.Locale.ROOT)), form.group(2));
-		if (ref.kind == Kind.ARTICLE && !LINES.matcher(ref.id).matches()) {
-			throw new IllegalArgumentException("An article source names a line or a line range: '" + source + "'");
+		if (ref.citesArticleLines() && !LINES.matcher(ref.id).matches()) {
+			throw new IllegalArgumentException(
+					"An article or inference source names a line or a line range: '" + source + "'");
 		}
 		return ref;
 	}
 
-	/** First article line cited; only for article sources. */
+	/**
+	 * Whether the source names lines of the article: as what they say (article) or as
+	 * what is concluded from them (inference).
+	 */
+	public boolean citesArticleLines() {
+		return this.kind == Kind.ARTICLE || this.kind == Kind.INFERENCE;
+	}
+
+	/** First article line cited; only for article and inference sources. */
 	public int firstLine() {
 		Matcher lines = articleLines();
 		return Integer.parseInt(lines.group(1));
 	}
 
-	/** Last article line cited; only for article sources. */
+	/** Last article line cited; only for article and inference sources. */
 	public int lastLine() {
 		Matcher lines = articleLines();
 		return (lines.group(2) != null) ? Integer.parseInt(lines.group(2)) : Integer.parseInt(lines.group(1));
 	}
 
 	private Matcher articleLines() {
-		if (this.kind != Kind.ARTICLE) {
-			throw new IllegalStateException("Not an article source: " + this);
+		if (!citesArticleLines()) {
+			throw new IllegalStateException("Not an article or inference source: " + this);
 		}
 		Matcher lines = LINES.matcher(this.id);
 		lines.matches();

@@ -37,7 +37,7 @@ class KnowledgeSourcesTests {
 		for (Map.Entry<String, String> source : sources) {
 			SourceRef ref = SourceRef.parse(source.getValue());
 			switch (ref.kind()) {
-				case ARTICLE -> {
+				case ARTICLE, INFERENCE -> {
 					assertThat(ref.firstLine()).as(source.getKey()).isBetween(1, ref.lastLine());
 					assertThat(ref.lastLine()).as(source.getKey()).isLessThanOrEqualTo(article.size());
 					for (int line = ref.firstLine(); line <= ref.lastLine(); line++) {

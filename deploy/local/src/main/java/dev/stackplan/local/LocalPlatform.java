@@ -7,6 +7,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import dev.stackplan.contracts.topic.ConsumerGroups;
+import dev.stackplan.contracts.topic.Topics;
+
 /**
  * The whole platform on one machine with nothing installed: a Kafka broker (child
  * process), Postgres (the server named by {@code STACKPLAN_DB_HOST}, else an embedded
@@ -33,6 +36,9 @@ import java.util.concurrent.CountDownLatch;
  * goes in order: the gateway drains, then the other services, the broker, the database.
  */
 public final class LocalPlatform {
+
+	/** How long "ready" waits for the pipeline's consumers to have every partition. */
+	private static final Duration CONSUMERS_TIMEOUT = Duration.ofSeconds(60);
 
 	private LocalPlatform() {
 	}
@@ -89,6 +95,12 @@ public final class LocalPlatform {
 						port("INTAKE_PORT", 8081), port("SCORING_PORT", 8082), port("COSTING_PORT", 8083)),
 				port("STACKPLAN_PARTITIONS", 6));
 		running.push(services);
+		if (!ConsumersAssigned.await(kafka.bootstrapServers(),
+				List.of(ConsumerGroups.SCORING, ConsumerGroups.COSTING, ConsumerGroups.GATEWAY), Topics.PLAN_REQUESTED,
+				CONSUMERS_TIMEOUT)) {
+			say("the consumers have not all got their partitions after " + CONSUMERS_TIMEOUT.toSeconds()
+					+ " s; plans will wait until they do");
+		}
 		say("ready in " + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
 		String gateway = services.gatewayUrl();
 		say("gateway: " + gateway + "   (POST " + gateway + "/api/v1/plans; Ctrl-C stops everything)");

@@ -520,7 +520,7 @@ class PublicApiEndToEndTests {
 		for (String source : sources) {
 			String[] kindAndId = source.split(":", 2);
 			switch (kindAndId[0]) {
-				case "article" -> {
+				case "article", "inference" -> {
 					String[] lines = kindAndId[1].split("-");
 					for (int line = Integer.parseInt(lines[0]); line <= Integer
 						.parseInt(lines[lines.length - 1]); line++) {

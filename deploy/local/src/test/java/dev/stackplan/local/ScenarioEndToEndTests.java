@@ -178,27 +178,25 @@ class ScenarioEndToEndTests {
 	}
 
 	@Test
-	void overridesThatNameRealPathsButMakeNoValidKnowledgeFailTheScenarioWithTheReason() {
+	void overridesThatNameRealPathsButMakeNoValidKnowledgeAreRefusedBeforeAnythingRuns() {
 		// by plan ids this time: a thousand of them
 		String source = planIds.stream()
 			.map((id) -> "\"" + id + "\"")
 			.collect(Collectors.joining(",", "{\"planIds\":[", "]}"));
-		String scenario = scenario("rate is not a number", source,
-				"{\"cost\":{\"onDemand\":{\"tiers\":{\"SENIOR\":{\"weeklyUsd\":\"lots\"}}}}}");
 
-		await().atMost(Duration.ofMinutes(2)).untilAsserted(() -> {
-			JsonNode status = this.analyst.get()
-				.uri(scenario)
-				.exchange()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody();
-			assertThat(status.path("status").asString()).isEqualTo("FAILED");
-			assertThat(status.at("/progress/total").asInt()).as("every listed plan found in the log").isEqualTo(PLANS);
-			assertThat(status.path("failure").asString()).startsWith("costing-scenarios failed")
-				.contains("/onDemand/tiers/SENIOR/weeklyUsd");
-		});
-		this.analyst.get().uri(scenario + "/report").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
+		this.analyst.post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"name\":\"rate is not a number\",\"source\":" + source
+					+ ",\"overrides\":{\"cost\":{\"onDemand\":{\"tiers\":{\"SENIOR\":{\"weeklyUsd\":\"lots\"}}}}}}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("/problems/invalid-scenario")
+			.jsonPath("$.errors[0].field")
+			.isEqualTo("overrides/cost/onDemand/tiers/SENIOR/weeklyUsd");
 	}
 
 	private String scenario(String name, String overrides) {

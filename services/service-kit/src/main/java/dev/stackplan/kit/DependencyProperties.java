@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryAfter what a client refused for a missing dependency is told to wait
  */
 @ConfigurationProperties("stackplan.dependencies")
-public record DependencyProperties(@DefaultValue("500ms") Duration checkInterval,
-		@DefaultValue("1s") Duration checkTimeout, @DefaultValue("1500ms") Duration requestTimeout,
+public record DependencyProperties(@DefaultValue("250ms") Duration checkInterval,
+		@DefaultValue("1s") Duration checkTimeout, @DefaultValue("1s") Duration requestTimeout,
 		@DefaultValue("2s") Duration retryAfter) {
 
 }

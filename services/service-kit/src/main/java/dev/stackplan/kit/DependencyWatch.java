@@ -46,6 +46,12 @@ public class DependencyWatch implements SmartLifecycle {
 
 	private static final String NOT_LOOKED_AT = "not looked at yet";
 
+	/**
+	 * Where Spring Boot starts the web server and, stopping, closes it (its graceful
+	 * drain is at a later phase and so ends earlier).
+	 */
+	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+
 	private final Map<Dependency, Check> checks;
 
 	private final DependencyProperties properties;
@@ -165,6 +171,16 @@ public class DependencyWatch implements SmartLifecycle {
 		if (executor != null) {
 			executor.shutdownNow();
 		}
+	}
+
+	/**
+	 * Before the web server, which starts in an earlier phase than most beans: the first
+	 * request must find the dependencies already looked at, not refused as unknown. And
+	 * so it stops after the server closed.
+	 */
+	@Override
+	public int getPhase() {
+		return WEB_SERVER_PHASE - 1;
 	}
 
 	@Override

@@ -13,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * this (a request whose headers have not all arrived counts as none)
  * @param readTimeout the longest pause between two reads of one request
  * @param requestTimeout the longest the whole request may take to arrive
+ * @param maxConnectionsPerAddress connections one remote address may hold open at once;
+ * one more is closed as it opens (the gateway's pool to intake holds up to 512)
  */
 @ConfigurationProperties("stackplan.http")
 public record HttpEdgeProperties(@DefaultValue("20s") Duration idleTimeout, @DefaultValue("10s") Duration readTimeout,
-		@DefaultValue("30s") Duration requestTimeout) {
+		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("1024") int maxConnectionsPerAddress) {
 
 }

@@ -17,12 +17,17 @@ import org.springframework.http.client.ReactorResourceFactory;
 @EnableConfigurationProperties(HttpEdgeProperties.class)
 public class OwnNettyResourcesAutoConfiguration {
 
-	/** Slow or silent clients do not hold connections: see {@link HttpEdgeProperties}. */
+	/**
+	 * Slow, silent or greedy clients do not hold connections: see
+	 * {@link HttpEdgeProperties}.
+	 */
 	@Bean
 	NettyServerCustomizer edgeTimeouts(HttpEdgeProperties edge) {
+		ConnectionsPerAddress perAddress = new ConnectionsPerAddress(edge.maxConnectionsPerAddress());
 		return (server) -> server.idleTimeout(edge.idleTimeout())
 			.readTimeout(edge.readTimeout())
-			.requestTimeout(edge.requestTimeout());
+			.requestTimeout(edge.requestTimeout())
+			.doOnChannelInit(perAddress::admit);
 	}
 
 	@Bean

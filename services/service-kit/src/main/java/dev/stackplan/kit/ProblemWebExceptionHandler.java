@@ -111,8 +111,9 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 			case 404 -> "Nothing is served at " + request.getPath().value() + "; see /docs for the API.";
 			case 405 -> request.getMethod() + " is not allowed on " + request.getPath().value() + "; allowed: "
 					+ String.join(", ", ex.getHeaders().getOrEmpty("Allow")) + ".";
-			case 415 -> ((request.getHeaders().getContentType() != null)
-					? "Content-Type '" + request.getHeaders().getContentType() + "' is not supported"
+			// the raw header: one that does not parse is exactly what is being refused
+			case 415 -> ((request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE) != null)
+					? "Content-Type '" + request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE) + "' is not supported"
 					: "The request has no Content-Type") + "; send " + String.join(", ", supported(ex)) + ".";
 			case 406 -> "None of the accepted media types can be produced; this resource answers "
 					+ String.join(", ", supported(ex)) + ".";

@@ -3,8 +3,10 @@ package dev.stackplan.testsupport;
 import java.time.Duration;
 import java.util.Map;
 
+import dev.stackplan.kit.Dependency;
 import dev.stackplan.kit.DependencyProperties;
 import dev.stackplan.kit.DependencyWatch;
+import reactor.core.publisher.Mono;
 
 /** For slice tests, which start no broker or database to watch. */
 public final class Dependencies {
@@ -21,6 +23,14 @@ public final class Dependencies {
 	 */
 	public static DependencyWatch allAvailable() {
 		return new DependencyWatch(Map.of(), SETTINGS);
+	}
+
+	/**
+	 * A watch whose database has not answered a look (it is never looked at): the
+	 * database counts as away.
+	 */
+	public static DependencyWatch databaseAway() {
+		return new DependencyWatch(Map.of(Dependency.DATABASE, Mono::empty), SETTINGS);
 	}
 
 }

@@ -83,12 +83,42 @@ final class Comparisons {
 		return (weeks.compareTo(LONGEST_ENGAGEMENT) > 0) ? null : weeks.intValueExact();
 	}
 
-	/** The budget buys whole weeks of burn, rounded down (assumption BUDGET_FIT). */
-	BudgetFit fit(BigDecimal budget, OnDemandCost onDemand, FullTimeCost fullTime, Citations citations) {
+	/**
+	 * The budget pays for the planned schedule week by week, each week billing the
+	 * engineers booked in it and the first week crediting their trials (assumption
+	 * BUDGET_FIT); a plan within budget affords all its weeks.
+	 */
+	BudgetFit fit(BigDecimal budget, List<Booking> bookings, int planWeeks, OnDemandCost onDemand,
+			FullTimeCost fullTime, Citations citations) {
 		citations.cite(CostDocument.BUDGET_FIT);
 		return new BudgetFit(budget, onDemand.totalUsd().compareTo(budget) <= 0,
-				budget.divide(onDemand.weeklyUsd(), 0, RoundingMode.DOWN),
+				BigDecimal.valueOf(scheduledWeeksAffordable(budget, bookings, planWeeks)),
 				fullTime.totalUsd().high().compareTo(budget) <= 0);
+	}
+
+	private int scheduledWeeksAffordable(BigDecimal budget, List<Booking> bookings, int planWeeks) {
+		CostDocument.OnDemandTerms terms = this.document.onDemand();
+		BigDecimal workingDays = this.document.calendar().workingDaysPerWeek().value();
+		BigDecimal spent = BigDecimal.ZERO;
+		for (int week = 1; week <= planWeeks; week++) {
+			BigDecimal bill = BigDecimal.ZERO;
+			for (Booking booking : bookings) {
+				if (booking.weeks() >= week) {
+					BigDecimal rate = terms.weeklyRates().get(booking.tier()).value();
+					BigDecimal weekly = rate.multiply(BigDecimal.valueOf(booking.count()));
+					bill = bill.add(weekly);
+					if (week == 1) {
+						bill = bill
+							.subtract(Money.cents(weekly.multiply(terms.trialCreditDays().value()), workingDays));
+					}
+				}
+			}
+			spent = spent.add(bill);
+			if (spent.compareTo(budget) > 0) {
+				return week - 1;
+			}
+		}
+		return planWeeks;
 	}
 
 	private static BigDecimal percent(BigDecimal part, BigDecimal whole) {

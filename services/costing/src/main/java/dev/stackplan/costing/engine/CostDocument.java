@@ -38,8 +38,11 @@ record CostDocument(OnDemandTerms onDemand, FullTimeTerms fullTime, Calendar cal
 
 	static final String ROUNDING = "assumption:ROUNDING";
 
+	/** Shown with every on-demand price: whose claim it is. */
+	static final String VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE = "assumption:VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE";
+
 	static final List<String> ENGINE_RULES = List.of(IN_HOUSE_FILLS_SEATS, FULL_TIME_COUNTING, FIRST_COMMIT_DELAY,
-			BREAK_EVEN, BUDGET_FIT, ROUNDING);
+			BREAK_EVEN, BUDGET_FIT, ROUNDING, VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE);
 
 	/** A number and where it comes from. */
 	record Figure(BigDecimal value, String source) {

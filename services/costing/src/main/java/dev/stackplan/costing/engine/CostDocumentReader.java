@@ -115,7 +115,7 @@ final class CostDocumentReader {
 			throw invalid(path, ex.getMessage());
 		}
 		boolean resolves = switch (ref.kind()) {
-			case ARTICLE -> ref.firstLine() >= 1 && ref.firstLine() <= ref.lastLine();
+			case ARTICLE, INFERENCE -> ref.firstLine() >= 1 && ref.firstLine() <= ref.lastLine();
 			case ASSUMPTION, REFERENCE -> declared.contains(ref.toString());
 		};
 		if (!resolves) {

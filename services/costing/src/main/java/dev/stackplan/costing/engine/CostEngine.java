@@ -133,7 +133,8 @@ public final class CostEngine {
 		FullTimeCost fullTimeCost = this.fullTime.cost(bookings, planWeeks, citations);
 		CostComparison comparison = this.comparisons.compare(bookings, onDemandCost, fullTimeCost, citations);
 		BigDecimal budget = request.budgetUsd();
-		BudgetFit fit = (budget != null) ? this.comparisons.fit(budget, onDemandCost, fullTimeCost, citations) : null;
+		BudgetFit fit = (budget != null)
+				? this.comparisons.fit(budget, bookings, planWeeks, onDemandCost, fullTimeCost, citations) : null;
 		return new StaffingEstimate(staffing.option(), bookings.stream().map(Booking::toRole).toList(), onDemandCost,
 				fullTimeCost, comparison, fit, citations.declaredIn(this.document));
 	}

@@ -45,7 +45,8 @@ final class OnDemandCosting {
 					trialCredit(booking), creditDays.source()));
 			citations.cite(rate.source());
 		}
-		citations.cite(creditDays.source())
+		citations.cite(CostDocument.VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE)
+			.cite(creditDays.source())
 			.cite(this.terms.trialFreeHours().source())
 			.cite(this.calendar.workingDaysPerWeek().source())
 			.cite(CostDocument.ROUNDING);

@@ -66,15 +66,17 @@ class CostEngineComparisonTests {
 	}
 
 	@Test
-	void theBudgetBuysWholeWeeksOfBurn() {
+	void theBudgetPaysForWholeWeeksOfTheSchedule() {
 		BudgetFit tight = budgetFit("20000");
 		BudgetFit enough = budgetFit("50000");
 		BudgetFit generous = budgetFit("200000");
 
-		// 20,000 / 3,500 = 5.7; 50,000 / 3,500 = 14.3; 200,000 / 3,500 = 57.1
-		assertThat(tight).isEqualTo(new BudgetFit(usd("20000"), false, usd("5"), false));
-		assertThat(enough).isEqualTo(new BudgetFit(usd("50000"), true, usd("14"), false));
-		assertThat(generous).isEqualTo(new BudgetFit(usd("200000"), true, usd("57"), true));
+		// lead 3 weeks and senior 12: week 1 costs 3,500 less both trials (1,400), weeks
+		// 2-3
+		// 3,500, then 1,500: 9,100 by week 3, and 20,000 pays 7 more whole weeks
+		assertThat(tight).isEqualTo(new BudgetFit(usd("20000"), false, usd("10"), false));
+		assertThat(enough).isEqualTo(new BudgetFit(usd("50000"), true, usd("12"), false));
+		assertThat(generous).isEqualTo(new BudgetFit(usd("200000"), true, usd("12"), true));
 		assertThat(estimate(CostFixtures.engine(), HYBRID_TWELVE_WEEKS, "HYBRID").budget()).isNull();
 	}
 

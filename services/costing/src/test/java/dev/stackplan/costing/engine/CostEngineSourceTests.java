@@ -133,7 +133,7 @@ class CostEngineSourceTests {
 	private static void assertResolves(String source, String where) {
 		SourceRef ref = SourceRef.parse(source);
 		switch (ref.kind()) {
-			case ARTICLE -> {
+			case ARTICLE, INFERENCE -> {
 				assertThat(ref.firstLine()).as(where).isBetween(1, ref.lastLine());
 				assertThat(ref.lastLine()).as(where).isLessThanOrEqualTo(article.size());
 				for (int line = ref.firstLine(); line <= ref.lastLine(); line++) {

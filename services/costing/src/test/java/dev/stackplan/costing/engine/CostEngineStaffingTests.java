@@ -41,7 +41,7 @@ class CostEngineStaffingTests {
 			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 3), tuple("BOUNDARY_OWNER", "SENIOR", 1, 10),
 					tuple("FEATURE_WORK", "MID", 2, 10));
 		assertThat(estimates.get(2).roles()).extracting(Role::source)
-			.containsExactly("article:50", "article:36", "article:50");
+			.containsExactly("article:36", "article:36", "article:50");
 	}
 
 	@Test
@@ -94,7 +94,7 @@ class CostEngineStaffingTests {
 
 		assertThat(hybrid.roles()).extracting(Role::id, Role::tier, Role::count, Role::weeks)
 			.contains(tuple("MINIMUM_TEAM_SENIOR", "SENIOR", 1, 8));
-		assertThat(hybrid.roles().get(hybrid.roles().size() - 1).source()).isEqualTo("article:36");
+		assertThat(hybrid.roles().get(hybrid.roles().size() - 1).source()).isEqualTo("inference:36");
 		assertHybridTeam(hybrid, 2, 0, 8);
 	}
 

@@ -30,7 +30,7 @@ public record ApiClientsProperties(List<Client> clients, @DefaultValue RateLimit
 	 * @param unavailableRetryAfter the {@code Retry-After} of that 503
 	 */
 	public record RateLimit(@DefaultValue("100") int requestsPerSecond, @DefaultValue("200") int burst,
-			@DefaultValue("500ms") Duration storeTimeout, @DefaultValue("1s") Duration unavailableRetryAfter) {
+			@DefaultValue("800ms") Duration storeTimeout, @DefaultValue("1s") Duration unavailableRetryAfter) {
 
 	}
 

@@ -1,5 +1,6 @@
 package dev.stackplan.gateway.client;
 
+import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.ProblemTypes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -56,7 +57,7 @@ class ApiSecurityConfiguration {
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager keys, JsonMapper json,
-			RateLimiter rateLimiter, ApiClientsProperties clients) {
+			RateLimiter rateLimiter, ApiClientsProperties clients, DependencyWatch dependencies) {
 		ServerWebExchangeMatcher publicPaths = ServerWebExchangeMatchers.pathMatchers(PUBLIC_PATHS);
 		AuthenticationWebFilter authentication = new AuthenticationWebFilter(keys);
 		authentication.setServerAuthenticationConverter(new ApiKeyAuthenticationConverter());
@@ -75,7 +76,7 @@ class ApiSecurityConfiguration {
 			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
 			// per key, so only after the key is known; not a bean, or it would also run
 			// outside this chain
-			.addFilterAfter(new RateLimitFilter(rateLimiter, clients.rateLimit(), json),
+			.addFilterAfter(new RateLimitFilter(rateLimiter, clients.rateLimit(), json, dependencies),
 					SecurityWebFiltersOrder.AUTHORIZATION)
 			.authorizeExchange((exchanges) -> exchanges.matchers(publicPaths)
 				.permitAll()

@@ -2,6 +2,8 @@ package dev.stackplan.gateway.client;
 
 import java.util.Optional;
 
+import dev.stackplan.kit.Dependency;
+import dev.stackplan.kit.DependencyWatch;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -50,7 +52,11 @@ class RateLimitFilter implements WebFilter {
 
 	private final JsonMapper json;
 
-	RateLimitFilter(RateLimiter limiter, ApiClientsProperties.RateLimit settings, JsonMapper json) {
+	private final DependencyWatch dependencies;
+
+	RateLimitFilter(RateLimiter limiter, ApiClientsProperties.RateLimit settings, JsonMapper json,
+			DependencyWatch dependencies) {
+		this.dependencies = dependencies;
 		this.limiter = limiter;
 		this.settings = settings;
 		this.json = json;
@@ -61,6 +67,11 @@ class RateLimitFilter implements WebFilter {
 		ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
 		if (client == null) {
 			return chain.filter(exchange);
+		}
+		if (!this.dependencies.state(Dependency.DATABASE).available()) {
+			// the buckets live in the database: known away, so no wait for the store
+			// timeout
+			return unavailable(exchange);
 		}
 		return this.limiter.take(client).timeout(this.settings.storeTimeout()).map(Optional::of).onErrorResume((ex) -> {
 			logger.warn("The rate limit store did not answer: " + ex);

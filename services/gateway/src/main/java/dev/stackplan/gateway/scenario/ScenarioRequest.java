@@ -154,8 +154,19 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 		return instant;
 	}
 
+	/**
+	 * Under {@code overrides} a field is named by its knowledge path, as every other
+	 * override problem is ({@code overrides/cost/onDemand}).
+	 */
 	private static void strictness(List<StrictJson.Violation> found, List<Map<String, Object>> errors) {
-		found.forEach((violation) -> errors.add(error(violation.field(), violation.message())));
+		String overrides = "overrides.";
+		found.forEach((violation) -> {
+			String field = violation.field();
+			if (field.startsWith(overrides)) {
+				field = "overrides/" + field.substring(overrides.length()).replace('.', '/');
+			}
+			errors.add(error(field, violation.message()));
+		});
 	}
 
 	private static Map<String, Object> withAllowed(Map<String, Object> error, List<String> allowed) {

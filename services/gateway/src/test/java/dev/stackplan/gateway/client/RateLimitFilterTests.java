@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -81,6 +82,19 @@ class RateLimitFilterTests {
 			.doesNotContain("connection refused");
 	}
 
+	@Test
+	void whileTheDatabaseIsKnownAwayTheStoreIsNotAskedAndTheAnswerIs503AtOnce() {
+		MockServerWebExchange exchange = exchange();
+		AtomicBoolean asked = new AtomicBoolean();
+		RateLimiter limiter = (client) -> Mono.fromRunnable(() -> asked.set(true));
+
+		StepVerifier.create(new RateLimitFilter(limiter, SETTINGS, this.json, Dependencies.databaseAway())
+			.filter(exchange, this.chain)).expectComplete().verify(Duration.ofSeconds(5));
+
+		assertThat(asked).isFalse();
+		unavailable(exchange);
+	}
+
 	private void unavailable(MockServerWebExchange exchange) {
 		assertThat(this.passedOn).as("never let through unmetered").isFalse();
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
@@ -91,9 +105,8 @@ class RateLimitFilterTests {
 	}
 
 	private void filter(RateLimiter limiter, MockServerWebExchange exchange) {
-		StepVerifier.create(new RateLimitFilter(limiter, SETTINGS, this.json).filter(exchange, this.chain))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		StepVerifier.create(new RateLimitFilter(limiter, SETTINGS, this.json, Dependencies.allAvailable())
+			.filter(exchange, this.chain)).expectComplete().verify(Duration.ofSeconds(5));
 	}
 
 	private static MockServerWebExchange exchange() {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +21,10 @@ import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.kit.Sha256;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the engines before the events became compact: for 400 varied requests, the SHA-256 of
  * the exact bytes of the stack and the cost estimates the v1 events carried, and two of
  * them whole. Rendering the compact v2 halves must give the same bytes.
+ *
+ * <p>
+ * When the knowledge or the engines change a plan on purpose, the golden files are
+ * rewritten from the engines' full (v1) rendering of the same 400 requests with
+ * {@code ./mvnw -pl services/gateway -am test -Dtest=CompactPlanRenderingTests
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dstackplan.golden.rewrite=true}, then the test
+ * is run again without the flag to compare the compact rendering with them; the commit
+ * says why the plans changed.
  */
 class CompactPlanRenderingTests {
 
@@ -43,7 +55,38 @@ class CompactPlanRenderingTests {
 	/** What the throughput work promises per plan for both halves together. */
 	private static final int COMPACT_HALVES_BUDGET_BYTES = 3 * 1024;
 
+	/** Where the golden files live in the source tree, relative to the module. */
+	private static final Path GOLDEN_SOURCES = Path.of("src/test/resources/golden");
+
 	private final PlanAssembler assembler = new PlanAssembler(JSON, KNOWLEDGE);
+
+	/**
+	 * Rewrites the golden files for the same requests from the full rendering; runs only
+	 * when asked, and the files it writes are compared on the next run.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "stackplan.golden.rewrite", matches = "true")
+	void rewriteTheGoldenFilesFromTheEnginesFullRendering() throws IOException {
+		List<String> hashes = new ArrayList<>();
+		for (JsonNode line : lines("golden/plans-v1-rendering.jsonl")) {
+			PlanRequest request = JSON.treeToValue(line.get("request"), PlanRequest.class);
+			ObjectNode rewritten = ((ObjectNode) line).deepCopy();
+			rewritten.put("stackSha256", Sha256.hex(JSON.writeValueAsString(SCORING.assess(request))));
+			rewritten.put("costsSha256",
+					Sha256.hex(JSON.writeValueAsString(COSTING.estimate(request, SCORING.optionIds()))));
+			hashes.add(JSON.writeValueAsString(rewritten));
+		}
+		List<String> examples = new ArrayList<>();
+		for (String example : rawLines("golden/plans-v1-rendering-examples.jsonl")) {
+			String requestJson = example.substring("{\"request\":".length(), example.indexOf(",\"stack\":"));
+			PlanRequest request = JSON.readValue(requestJson, PlanRequest.class);
+			examples.add("{\"request\":" + requestJson + ",\"stack\":"
+					+ JSON.writeValueAsString(SCORING.assess(request)) + ",\"costs\":"
+					+ JSON.writeValueAsString(COSTING.estimate(request, SCORING.optionIds())) + "}");
+		}
+		Files.write(GOLDEN_SOURCES.resolve("plans-v1-rendering.jsonl"), hashes, StandardCharsets.UTF_8);
+		Files.write(GOLDEN_SOURCES.resolve("plans-v1-rendering-examples.jsonl"), examples, StandardCharsets.UTF_8);
+	}
 
 	@Test
 	void everyGoldenPlanRendersFromCompactHalvesToTheSameBytesAsItsV1Halves() throws IOException {

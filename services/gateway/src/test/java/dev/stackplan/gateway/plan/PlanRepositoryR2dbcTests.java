@@ -18,9 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The read model on a real Postgres: idempotent, order-independent upserts. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
+/**
+ * The read model on a real Postgres: idempotent, order-independent upserts. The deadline
+ * sweeper looks once, at start: these rows are filed at fixed times that a slow start can
+ * put past the plan timeout, and no scoring or costing runs here to answer them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { GatewayApplication.CONFIG_NAME,
+		"stackplan.topics.partitions=3", "stackplan.gateway.deadline-check-interval=1h" })
 class PlanRepositoryR2dbcTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);

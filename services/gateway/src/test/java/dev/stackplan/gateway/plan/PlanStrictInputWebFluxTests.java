@@ -10,7 +10,10 @@ import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.client.ApiClientsProperties;
+import dev.stackplan.gateway.client.RateLimiter;
+import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,10 +29,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -129,6 +134,26 @@ class PlanStrictInputWebFluxTests {
 		assertThat(body).contains("\"instance\":\"/api/v1/plans\"");
 	}
 
+	@Test
+	void aContentTypeThatDoesNotParseIsAnUnsupportedMediaTypeProblemNotA500() {
+		String body = this.client.post()
+			.uri("/api/v1/plans")
+			.header("X-Api-Key", DEMO_KEY)
+			.header("Content-Type", "garbage")
+			// raw buffers: the client's encoder itself refuses a type it cannot parse
+			.body(BodyInserters.fromDataBuffers(
+					Flux.just(DefaultDataBufferFactory.sharedInstance.wrap("{}".getBytes(StandardCharsets.UTF_8)))))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(415)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+
+		assertThat(body).contains("/problems/unsupported-media-type").contains("'garbage'");
+		verifyNoInteractions(this.intake);
+	}
+
 	private WebTestClient.ResponseSpec list(String cursor) {
 		return this.client.get()
 			.uri((uri) -> uri.path("/api/v1/plans").queryParam("cursor", "{cursor}").build(cursor))
@@ -166,6 +191,16 @@ class PlanStrictInputWebFluxTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
+
+		@Bean
+		RateLimiter rateLimiter() {
+			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
+		}
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

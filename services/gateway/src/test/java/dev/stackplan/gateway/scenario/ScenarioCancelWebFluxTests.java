@@ -7,8 +7,11 @@ import java.util.UUID;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.client.ApiClientsProperties;
 import dev.stackplan.gateway.client.RateLimiter;
+import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -140,8 +143,13 @@ class ScenarioCancelWebFluxTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class })
+	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		RateLimiter rateLimiter() {

@@ -9,11 +9,16 @@ import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.client.ApiClientsProperties;
+import dev.stackplan.gateway.client.RateLimiter;
+import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -133,6 +138,15 @@ class ScenarioStrictInputWebFluxTests {
 	}
 
 	@Test
+	void aNulInAnOverrideIsNamedByItsKnowledgePath() {
+		String body = invalid(post("{\"name\": \"what if\", " + RANGE
+				+ ", \"overrides\": {\"cost\": {\"onDemand\": {\"provider\": {\"name\": \"Ca\\u0000dence\"}}}}}"),
+				"/problems/invalid-scenario");
+
+		assertThat(body).contains("\"field\":\"overrides/cost/onDemand/provider/name\"").contains("NUL");
+	}
+
+	@Test
 	void aMisspeltOverridePathSuggestsTheOneItMeant() {
 		String body = invalid(post("{\"name\": \"what if\", " + RANGE
 				+ ", \"overrides\": {\"cost\": {\"onDemand\": {\"tiers\": {\"MID\": {\"weeklyUSD\": 1200}}}}}}"),
@@ -224,6 +238,16 @@ class ScenarioStrictInputWebFluxTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
+
+		@Bean
+		RateLimiter rateLimiter() {
+			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
+		}
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

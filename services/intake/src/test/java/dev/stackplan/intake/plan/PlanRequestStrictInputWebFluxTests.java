@@ -5,8 +5,10 @@ import java.time.Clock;
 
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.testsupport.Dependencies;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -205,6 +207,11 @@ class PlanRequestStrictInputWebFluxTests {
 	@TestConfiguration(proxyBeanMethods = false)
 	@EnableConfigurationProperties(IntakeProperties.class)
 	static class Beans {
+
+		@Bean
+		DependencyWatch dependencyWatch() {
+			return Dependencies.allAvailable();
+		}
 
 		@Bean
 		Clock clock() {

@@ -20,9 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param rules the decision rules: weight and score effects, ineligibility, advice
  * @param declared text of every declared assumption and reference, keyed by source
  * ({@code assumption:ID} or {@code reference:ID})
+ * @param sourceDisclosure who publishes the source the pack cites, when that is a party
+ * to the decision (the vendor of what the plan prices); every rationale ends with it
  */
 record DecisionPack(String id, List<Option> options, List<Factor> factors, List<WeightModifier> weightModifiers,
-		List<Rule> rules, Map<String, String> declared) {
+		List<Rule> rules, Map<String, String> declared, @Nullable SourcedText sourceDisclosure) {
 
 	DecisionPack {
 		options = List.copyOf(options);

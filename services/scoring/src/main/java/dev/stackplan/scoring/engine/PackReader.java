@@ -36,12 +36,12 @@ final class PackReader {
 
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-	private static final Set<String> PACK_KEYS = Set.of("pack", "title", "description", "options", "factors",
-			"weightModifiers", "rules", "assumptions", "references");
+	private static final Set<String> PACK_KEYS = Set.of("pack", "title", "description", "sourceDisclosure", "options",
+			"factors", "weightModifiers", "rules", "assumptions", "references");
 
 	private static final Map<String, ToIntFunction<ProfileFacts>> PROFILE_NUMBERS = Map.of("expectedRps",
 			ProfileFacts::expectedRps, "engineers", ProfileFacts::engineers, "seniorEngineers",
-			ProfileFacts::seniorEngineers);
+			ProfileFacts::seniorEngineers, "timelineWeeks", ProfileFacts::timelineWeeks);
 
 	private final JsonNode document;
 
@@ -79,7 +79,9 @@ final class PackReader {
 		List<Rule> rules = new ArrayList<>();
 		forEachEntry(requiredObject(this.document, "", "rules"), "/rules",
 				(id, node, pointer) -> rules.add(readRule(id, node, pointer)));
-		return new DecisionPack(this.pack, options, factors, modifiers, rules, this.declared);
+		SourcedText disclosure = this.document.has("sourceDisclosure")
+				? statement(requiredObject(this.document, "", "sourceDisclosure"), "/sourceDisclosure") : null;
+		return new DecisionPack(this.pack, options, factors, modifiers, rules, this.declared, disclosure);
 	}
 
 	private void readDeclarations(String section, String explanation) {
@@ -126,10 +128,10 @@ final class PackReader {
 		catch (IllegalArgumentException ex) {
 			throw invalid(pointer, ex.getMessage());
 		}
-		if (ref.kind() == SourceRef.Kind.ARTICLE && ref.firstLine() > ref.lastLine()) {
+		if (ref.citesArticleLines() && ref.firstLine() > ref.lastLine()) {
 			throw invalid(pointer, "article range runs backwards: " + source);
 		}
-		if (ref.kind() != SourceRef.Kind.ARTICLE && !this.declared.containsKey(source)) {
+		if (!ref.citesArticleLines() && !this.declared.containsKey(source)) {
 			throw invalid(pointer, source + " is not declared in this pack's "
 					+ ((ref.kind() == SourceRef.Kind.ASSUMPTION) ? "assumptions" : "references"));
 		}
@@ -139,7 +141,7 @@ final class PackReader {
 	private List<Option> readOptions() {
 		List<Option> options = new ArrayList<>();
 		forEachEntry(requiredObject(this.document, "", "options"), "/options", (id, node, pointer) -> {
-			allowOnly(node, pointer, Set.of("label", "text", "source"));
+			allowOnly(node, pointer, Set.of("label", "text", "source", "quote"));
 			String label = requiredText(node, pointer, "label");
 			String text = node.has("text") ? requiredText(node, pointer, "text") : label;
 			options.add(new Option(id, label, new SourcedText(text, requiredSource(node, pointer, "source"))));
@@ -165,7 +167,7 @@ final class PackReader {
 			Map<String, SourcedText> evidence = new LinkedHashMap<>();
 			JsonNode evidenceNode = requiredObject(node, pointer, "evidence");
 			forEachOption(evidenceNode, pointer + "/evidence", (option, entry, entryPointer) -> {
-				allowOnly(entry, entryPointer, Set.of("text", "source"));
+				allowOnly(entry, entryPointer, Set.of("text", "source", "quote"));
 				evidence.put(option, new SourcedText(requiredText(entry, entryPointer, "text"),
 						requiredSource(entry, entryPointer, "source")));
 			});
@@ -197,7 +199,7 @@ final class PackReader {
 	}
 
 	private WeightModifier readWeightModifier(String id, JsonNode node, String pointer) {
-		allowOnly(node, pointer, Set.of("when", "multiply", "text", "source", "sizeSource"));
+		allowOnly(node, pointer, Set.of("when", "multiply", "text", "source", "quote", "sizeSource"));
 		Condition when = readWhen(requiredObject(node, pointer, "when"), pointer + "/when");
 		if (when.asksForRecommendation()) {
 			throw invalid(pointer + "/when", "recommendationIn is only for advice rules");
@@ -208,7 +210,7 @@ final class PackReader {
 	}
 
 	private Rule readRule(String id, JsonNode node, String pointer) {
-		allowOnly(node, pointer, Set.of("when", "effect", "text", "source"));
+		allowOnly(node, pointer, Set.of("when", "effect", "text", "source", "quote"));
 		Condition when = readWhen(requiredObject(node, pointer, "when"), pointer + "/when");
 		JsonNode effect = requiredObject(node, pointer, "effect");
 		String effectPointer = pointer + "/effect";
@@ -302,16 +304,16 @@ final class PackReader {
 				case "featuresAny" -> new Condition.FeaturesAny(enumSet(value, clausePointer, Feature.class));
 				case "featuresAll" -> new Condition.FeaturesAll(enumSet(value, clausePointer, Feature.class));
 				case "featureCount" -> readFeatureCount(value, clausePointer);
-				case "expectedRps", "engineers", "seniorEngineers" -> readWithin(clause.getKey(), value, clausePointer);
+				case "expectedRps", "engineers", "seniorEngineers", "timelineWeeks" ->
+					readWithin(clause.getKey(), value, clausePointer);
 				case "existingFrameworkIn" ->
 					new Condition.ExistingFrameworkIn(enumSet(value, clausePointer, ExistingFramework.class));
 				case "recommendationIn" -> new Condition.RecommendationIn(
 						Set.copyOf(strings(value, clausePointer, (option) -> requireOption(option, clausePointer))));
 				case "anyOf" -> readAnyOf(value, clausePointer);
-				default -> throw invalid(clausePointer,
-						"unknown condition; use kindIn, featuresAny, featuresAll, "
-								+ "featureCount, expectedRps, engineers, seniorEngineers, existingFrameworkIn, "
-								+ "recommendationIn or anyOf");
+				default -> throw invalid(clausePointer, "unknown condition; use kindIn, featuresAny, featuresAll, "
+						+ "featureCount, expectedRps, engineers, seniorEngineers, timelineWeeks, existingFrameworkIn, "
+						+ "recommendationIn or anyOf");
 			});
 		}
 		return new Condition.AllOf(clauses);
@@ -331,7 +333,7 @@ final class PackReader {
 		if (!count.isObject()) {
 			throw invalid(pointer, "featureCount is {\"of\": [features], \"atLeast\": n}");
 		}
-		allowOnly(count, pointer, Set.of("of", "atLeast", "source"));
+		allowOnly(count, pointer, Set.of("of", "atLeast", "source", "quote"));
 		return new Condition.FeatureCount(enumSet(count.path("of"), pointer + "/of", Feature.class),
 				requiredInt(count, pointer, "atLeast"));
 	}
@@ -340,7 +342,7 @@ final class PackReader {
 		if (!range.isObject()) {
 			throw invalid(pointer, name + " is {\"atLeast\": n} and/or {\"below\": n}");
 		}
-		allowOnly(range, pointer, Set.of("atLeast", "below", "source"));
+		allowOnly(range, pointer, Set.of("atLeast", "below", "source", "quote"));
 		Integer atLeast = range.has("atLeast") ? requiredInt(range, pointer, "atLeast") : null;
 		Integer below = range.has("below") ? requiredInt(range, pointer, "below") : null;
 		if (atLeast == null && below == null) {

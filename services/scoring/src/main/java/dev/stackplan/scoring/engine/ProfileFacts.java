@@ -19,19 +19,19 @@ import org.jspecify.annotations.Nullable;
  * which is when advice rules are evaluated
  */
 record ProfileFacts(ProductKind kind, Set<Feature> features, int expectedRps, int engineers, int seniorEngineers,
-		ExistingFramework existingFramework, @Nullable String recommendation) {
+		int timelineWeeks, ExistingFramework existingFramework, @Nullable String recommendation) {
 
 	static ProfileFacts of(PlanRequest request) {
 		Set<Feature> features = EnumSet.noneOf(Feature.class);
 		features.addAll(request.product().features());
 		return new ProfileFacts(request.product().kind(), Collections.unmodifiableSet(features),
 				request.product().expectedRps(), request.team().engineers(), request.team().seniorEngineers(),
-				request.product().existingFramework(), null);
+				request.timelineWeeks(), request.product().existingFramework(), null);
 	}
 
 	ProfileFacts withRecommendation(String option) {
 		return new ProfileFacts(this.kind, this.features, this.expectedRps, this.engineers, this.seniorEngineers,
-				this.existingFramework, option);
+				this.timelineWeeks, this.existingFramework, option);
 	}
 
 }

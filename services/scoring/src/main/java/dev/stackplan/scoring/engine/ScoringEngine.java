@@ -28,6 +28,8 @@ import dev.stackplan.scoring.engine.DecisionPack.Rule;
 import dev.stackplan.scoring.engine.DecisionPack.WeightModifier;
 import tools.jackson.databind.JsonNode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Scores the options of a decision pack for a plan request, factor by factor, with the
  * source of every figure. A pure function of the request and the pack: the same input
@@ -48,6 +50,9 @@ public final class ScoringEngine {
 
 	/** How many factor lines the rationale cites for the recommendation's lead. */
 	private static final int LEADING_FACTORS_IN_RATIONALE = 3;
+
+	/** How many factor lines the rationale cites where the runner-up is ahead. */
+	private static final int TRADE_OFF_FACTORS_IN_RATIONALE = 1;
 
 	private final DecisionPack pack;
 
@@ -200,7 +205,7 @@ public final class ScoringEngine {
 				shaping.ineligibility.putIfAbsent(rule.ineligibleOption(), rule.statement());
 			}
 			if (rule.shapesScores()) {
-				shaping.firedRules.add(rule.statement());
+				shaping.firedRules.add(rule);
 			}
 			shaping.applied.add(rule.id());
 		}
@@ -234,36 +239,55 @@ public final class ScoringEngine {
 	}
 
 	/**
-	 * What the recommendation is, the rules that shaped the scores, the factors where it
-	 * gains most over the runner-up, and any ineligible option that would have scored
-	 * higher.
+	 * What the recommendation is; the rules that shaped the scores in its favour, then
+	 * the factors where it gains most over the runner-up; then, as trade-offs and never
+	 * as reasons, the rules that favour another option and the factor where the runner-up
+	 * is furthest ahead; any ineligible option that would have scored higher; and who
+	 * published the source.
 	 */
 	private List<SourcedText> rationale(Shaping shaping, List<OptionAssessment> ranked, List<BigDecimal> weights) {
 		OptionAssessment recommended = ranked.get(0);
 		List<SourcedText> rationale = new ArrayList<>();
+		List<SourcedText> tradeOffs = new ArrayList<>();
 		rationale.add(option(recommended.option()).description());
-		rationale.addAll(shaping.firedRules);
+		for (Rule rule : shaping.firedRules) {
+			String favoured = favouredInstead(shaping, rule, recommended.option(), ranked);
+			if (favoured == null) {
+				rationale.add(rule.statement());
+			}
+			else {
+				tradeOffs.add(new SourcedText(
+						String.format("Trade-off, in favour of %s: %s", label(favoured), rule.statement().text()),
+						rule.statement().source()));
+			}
+		}
 		if (ranked.size() > 1) {
 			OptionAssessment runnerUp = ranked.get(1);
 			List<Integer> leading = new ArrayList<>();
+			List<Integer> trailing = new ArrayList<>();
 			Map<Integer, BigDecimal> gains = new HashMap<>();
 			for (int i = 0; i < weights.size(); i++) {
 				BigDecimal gain = weights.get(i)
 					.multiply(recommended.factors().get(i).score().subtract(runnerUp.factors().get(i).score()));
+				gains.put(i, gain);
 				if (gain.signum() > 0) {
 					leading.add(i);
-					gains.put(i, gain);
+				}
+				else if (gain.signum() < 0) {
+					trailing.add(i);
 				}
 			}
 			leading.sort(Comparator.comparing(gains::get, Comparator.reverseOrder()));
 			for (int i : leading.subList(0, Math.min(LEADING_FACTORS_IN_RATIONALE, leading.size()))) {
-				FactorScore ours = recommended.factors().get(i);
-				FactorScore theirs = runnerUp.factors().get(i);
-				rationale.add(new SourcedText(String.format("%s: %s %s vs %s %s. %s",
-						this.pack.factors().get(i).label(), label(recommended.option()), ours.score(),
-						label(runnerUp.option()), theirs.score(), ours.evidence()), ours.source()));
+				rationale.add(factorLine("", i, recommended, runnerUp, recommended.factors().get(i)));
+			}
+			trailing.sort(Comparator.comparing(gains::get));
+			for (int i : trailing.subList(0, Math.min(TRADE_OFF_FACTORS_IN_RATIONALE, trailing.size()))) {
+				tradeOffs.add(factorLine("Trade-off, in favour of " + label(runnerUp.option()) + ": ", i, runnerUp,
+						recommended, runnerUp.factors().get(i)));
 			}
 		}
+		rationale.addAll(tradeOffs);
 		for (OptionAssessment option : ranked) {
 			if (!option.eligible() && option.score().compareTo(recommended.score()) > 0) {
 				rationale.add(new SourcedText(
@@ -272,7 +296,55 @@ public final class ScoringEngine {
 						option.ineligibility().source()));
 			}
 		}
+		if (this.pack.sourceDisclosure() != null) {
+			rationale.add(this.pack.sourceDisclosure());
+		}
 		return rationale;
+	}
+
+	private SourcedText factorLine(String prefix, int factor, OptionAssessment ahead, OptionAssessment behind,
+			FactorScore evidence) {
+		return new SourcedText(String.format("%s%s: %s %s vs %s %s. %s", prefix,
+				this.pack.factors().get(factor).label(), label(ahead.option()), ahead.factors().get(factor).score(),
+				label(behind.option()), behind.factors().get(factor).score(), evidence.evidence()), evidence.source());
+	}
+
+	/**
+	 * The eligible option a fired rule helps against the recommendation, the one whose
+	 * gap to it the rule narrows most; null when the rule widens (or keeps) the
+	 * recommendation's lead over every eligible option, so it is a reason for it.
+	 */
+	private @Nullable String favouredInstead(Shaping shaping, Rule rule, String recommended,
+			List<OptionAssessment> ranked) {
+		List<String> without = new ArrayList<>(shaping.applied);
+		without.remove(rule.id());
+		Shaping counterfactual = replay(without);
+		String favoured = null;
+		BigDecimal largestHelp = BigDecimal.ZERO;
+		for (OptionAssessment other : ranked) {
+			if (other.option().equals(recommended) || !other.eligible()) {
+				continue;
+			}
+			BigDecimal help = lead(counterfactual, recommended, other.option())
+				.subtract(lead(shaping, recommended, other.option()));
+			if (help.compareTo(largestHelp) > 0) {
+				largestHelp = help;
+				favoured = other.option();
+			}
+		}
+		return favoured;
+	}
+
+	/** How far one option scores above another under a shaping, unrounded. */
+	private BigDecimal lead(Shaping shaping, String option, String other) {
+		List<BigDecimal> weights = WeightShares
+			.of(this.pack.factors().stream().map((factor) -> shaping.weight(factor.id())).toList());
+		BigDecimal lead = BigDecimal.ZERO;
+		for (int i = 0; i < weights.size(); i++) {
+			Map<String, BigDecimal> scores = shaping.scores.get(this.pack.factors().get(i).id());
+			lead = lead.add(weights.get(i).multiply(scores.get(option).subtract(scores.get(other))));
+		}
+		return lead;
 	}
 
 	private List<String> adviceIds(ProfileFacts facts) {
@@ -327,7 +399,7 @@ public final class ScoringEngine {
 
 		private final Map<String, SourcedText> ineligibility = new LinkedHashMap<>();
 
-		private final List<SourcedText> firedRules = new ArrayList<>();
+		private final List<Rule> firedRules = new ArrayList<>();
 
 		/** Ids of the modifiers and rules applied, in order. */
 		private final List<String> applied = new ArrayList<>();

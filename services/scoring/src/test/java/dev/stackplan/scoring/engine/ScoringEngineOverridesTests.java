@@ -38,7 +38,7 @@ class ScoringEngineOverridesTests {
 		StackAssessment assessment = engine.assess(plan(ProductKind.SAAS, "AUTH", 300, "2/1", ExistingFramework.NONE));
 
 		assertThat(factor(assessment, "DJANGO", "THROUGHPUT").weightReasons())
-			.anySatisfy((reason) -> assertThat(reason.source()).isEqualTo("article:46"));
+			.anySatisfy((reason) -> assertThat(reason.source()).isEqualTo("inference:46"));
 	}
 
 	@Test

@@ -139,7 +139,7 @@ class ScoringEnginePropertiesTests {
 
 	static void assertResolves(String source) {
 		SourceRef ref = SourceRef.parse(source);
-		if (ref.kind() == SourceRef.Kind.ARTICLE) {
+		if (ref.citesArticleLines()) {
 			assertThat(ref.lastLine()).as(source).isBetween(ref.firstLine(), ARTICLE.size());
 			for (int line = ref.firstLine(); line <= ref.lastLine(); line++) {
 				assertThat(ARTICLE.get(line - 1)).as("%s cites a blank line", source).isNotBlank();

@@ -58,7 +58,7 @@ class ScoringEngineRulesTests {
 			article:36 | 2/2  | true     | -
 			article:36 | 1/1  | false    | if you have one engineer
 			article:36 | 1/0  | false    | if you have one engineer
-			article:36 | 4/0  | false    | needs a senior engineer who can own the boundary
+			inference:36 | 4/0 | false   | without one in the team it is ruled out
 			article:36 | 0/0  | false    | if you have one engineer
 			""")
 	void hybridNeedsTwoEngineersOneOfThemSenior(String line, String team, boolean eligible, String reason) {
@@ -84,9 +84,9 @@ class ScoringEngineRulesTests {
 					# line     | profile                                           | kind       | features                     | team | existing | advice
 					article:42 | FastAPI app bolting on auth, billing, admin, CMS  | SAAS       | AUTH BILLING ADMIN_PANEL CMS | 2/1  | FASTAPI  | MIGRATE_TO_DJANGO SECOND_OPINION
 					article:42 | FastAPI app bolting on three of the four          | SAAS       | AUTH BILLING ADMIN_PANEL     | 2/1  | FASTAPI  | MIGRATE_TO_DJANGO SECOND_OPINION
-					article:42 | FastAPI app that only adds auth                   | SAAS       | AUTH                         | 2/1  | FASTAPI  | SECOND_OPINION
+					article:42 | FastAPI app that only adds auth                   | SAAS       | AUTH                         | 2/1  | FASTAPI  | KEEP_YOUR_FRAMEWORK SECOND_OPINION
 					article:42 | a new product with all four batteries             | SAAS       | AUTH BILLING ADMIN_PANEL CMS | 2/1  | NONE     | -
-					article:44 | a Django app mid-build                            | SAAS       | AUTH                         | 2/1  | DJANGO   | SECOND_OPINION
+					article:44 | a Django app mid-build                            | SAAS       | AUTH                         | 2/1  | DJANGO   | KEEP_YOUR_FRAMEWORK SECOND_OPINION
 					article:48 | a public API that Django wins for its batteries   | PUBLIC_API | AUTH BILLING ADMIN_PANEL CMS | 2/1  | NONE     | DJANGO_NINJA
 					article:48 | a public API that FastAPI wins                    | PUBLIC_API | -                            | 2/1  | NONE     | -
 					""")
@@ -109,7 +109,7 @@ class ScoringEngineRulesTests {
 		assertThat(migrate.source()).isEqualTo("article:42");
 		assertThat(migrate.effortEngineerWeeks()).isEqualByComparingTo("13");
 		assertThat(migrate.effortSource()).isEqualTo("assumption:QUARTER_IS_13_ENGINEER_WEEKS");
-		assertThat(migrate.text()).contains("one engineer for one quarter").contains("more if the admin");
+		assertThat(migrate.text()).contains("a quarter of work").doesNotContain("more if the admin");
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class ScoringEngineRulesTests {
 			.assess(plan(ProductKind.SAAS, "BILLING ADMIN_PANEL", 10, "2/1", ExistingFramework.NONE));
 
 		assertThat(assessment.rationale()).extracting(SourcedText::source)
-			.contains("article:2", "article:32", "article:46", "article:34");
+			.contains("article:2", "article:32", "inference:46", "article:34");
 		assertThat(assessment.rationale()).extracting(SourcedText::text)
 			.anySatisfy((text) -> assertThat(text).startsWith("Best fit: Django"));
 	}
@@ -146,9 +146,9 @@ class ScoringEngineRulesTests {
 	}
 
 	@Test
-	void throughputBarelyWeighsUnderAHundredRpsAndLeadsForAPublicApiAtScale() {
-		BigDecimal atLaunch = weight(
-				FRAMEWORKS.assess(plan(ProductKind.PUBLIC_API, "-", 10, "3/1", ExistingFramework.NONE)), "THROUGHPUT");
+	void throughputBarelyWeighsForASaasUnderAHundredRpsAndLeadsForAPublicApiAtScale() {
+		BigDecimal atLaunch = weight(FRAMEWORKS.assess(plan(ProductKind.SAAS, "-", 10, "3/1", ExistingFramework.NONE)),
+				"THROUGHPUT");
 		BigDecimal atScale = weight(
 				FRAMEWORKS.assess(plan(ProductKind.PUBLIC_API, "-", 5000, "3/1", ExistingFramework.NONE)),
 				"THROUGHPUT");
