@@ -1,6 +1,7 @@
 package dev.stackplan.local;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -489,6 +490,61 @@ class PublicApiEndToEndTests {
 		ContractCheck.documented("GET", "/docs", anonymous.get().uri("/docs").exchange().expectBody().returnResult());
 		ContractCheck.documented("GET", "/problems/{name}",
 				anonymous.get().uri("/problems/plan-not-found").exchange().expectBody().returnResult());
+	}
+
+	@Test
+	void everySourceAPlanCitesResolvesToAnArticleLineOrADeclaredAssumptionOrReference() throws Exception {
+		UUID planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "COMPLETE".equals(SharedPlatform.plan(this.demo, planId).path("status").asString()));
+		JsonNode plan = SharedPlatform.plan(this.demo, planId);
+		EntityExchangeResult<JsonNode> answer = this.demo.get()
+			.uri("/api/v1/knowledge")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(JsonNode.class)
+			.returnResult();
+		ContractCheck.documented("GET", "/api/v1/knowledge", answer);
+		JsonNode knowledge = answer.getResponseBody();
+
+		assertThat(knowledge.path("knowledgeVersion").asString()).isEqualTo(plan.path("knowledgeVersion").asString());
+		try (InputStream article = getClass().getClassLoader()
+			.getResourceAsStream("knowledge/sources/django-vs-fastapi-2026.txt")) {
+			assertThat(knowledge.at("/article/lines").valueStream().map(JsonNode::asString).toList())
+				.as("line N of the article is lines[N-1]")
+				.isEqualTo(new String(article.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+		}
+		List<String> sources = plan.findValuesAsString("source");
+		assertThat(sources).hasSizeGreaterThan(20);
+		for (String source : sources) {
+			String[] kindAndId = source.split(":", 2);
+			switch (kindAndId[0]) {
+				case "article", "inference" -> {
+					String[] lines = kindAndId[1].split("-");
+					for (int line = Integer.parseInt(lines[0]); line <= Integer
+						.parseInt(lines[lines.length - 1]); line++) {
+						assertThat(knowledge.at("/article/lines/" + (line - 1)).asString()).as(source).isNotBlank();
+					}
+				}
+				case "assumption" ->
+					assertThat(knowledge.at("/assumptions/" + kindAndId[1] + "/reason").asString()).as(source)
+						.isNotBlank();
+				case "reference" ->
+					assertThat(knowledge.at("/references/" + kindAndId[1] + "/citation").asString()).as(source)
+						.isNotBlank();
+				default -> throw new AssertionError("An unknown kind of source: " + source);
+			}
+		}
+		// the figures a scenario may override, by the path its merge patch takes
+		JsonNode seniorRate = null;
+		for (JsonNode figure : knowledge.path("overridable")) {
+			if (figure.path("path").asString().equals("cost/onDemand/tiers/SENIOR/weeklyUsd")) {
+				seniorRate = figure;
+			}
+		}
+		assertThat(seniorRate).isNotNull();
+		assertThat(seniorRate.path("value").decimalValue()).isEqualByComparingTo("1500");
 	}
 
 	@Test

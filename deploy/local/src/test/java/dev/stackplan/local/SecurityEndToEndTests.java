@@ -74,6 +74,39 @@ class SecurityEndToEndTests {
 	}
 
 	@Test
+	void theWebPageAndItsScriptsArePublicButTheDataTheyShowNeedsAKey() {
+		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+
+		anonymous.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<script type=\"module\" src=\"/app/main.js\">"));
+		anonymous.get()
+			.uri("/app/main.js")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("Content-Type", (type) -> assertThat(type).contains("javascript"));
+		anonymous.get().uri("/app/styles.css").exchange().expectStatus().isOk();
+		anonymous.get().uri("/api/v1/knowledge").exchange().expectStatus().isUnauthorized();
+		// only the page's own folder: the class path's other files stay out of reach
+		anonymous.get()
+			.uri("/app/../gateway.yml")
+			.exchange()
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(400, 401, 404));
+		anonymous.get()
+			.uri("/app/%2e%2e/gateway.yml")
+			.exchange()
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(400, 401, 404));
+	}
+
+	@Test
 	void withAKeyAMatrixOrEncodedSpellingStillReachesTheCallersOwnPlans() {
 		UUID planId = SharedPlatform.accept(this.demo, PlanRequestMother.seedStageSaas());
 

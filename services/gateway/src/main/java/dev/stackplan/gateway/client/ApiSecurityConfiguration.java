@@ -31,7 +31,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
  * Who may call what, decided on the routed path: the matchers are path patterns over the
  * application path, parsed as routing parses it (percent-decoded, matrix parameters
  * dropped), so no spelling of a path reaches a controller that its rule would not. Only
- * the home page, the docs and the problem pages are public; everything else needs an API
+ * the web page, the docs and the problem pages are public; everything else needs an API
  * key, scenarios the analyst role.
  */
 @Configuration(proxyBeanMethods = false)
@@ -39,11 +39,12 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 class ApiSecurityConfiguration {
 
 	/**
-	 * Served without a key. The actuator lives on the management port; on the public port
-	 * these paths route nowhere (404).
+	 * Served without a key: the web page asks for the key and sends it on its own API
+	 * calls. The actuator lives on the management port; on the public port these paths
+	 * route nowhere (404).
 	 */
-	static final String[] PUBLIC_PATHS = { "/", "/readme", "/problems", "/problems/**", "/v3/api-docs", "/docs",
-			"/webjars/**", "/actuator/**" };
+	static final String[] PUBLIC_PATHS = { "/", "/app/**", "/readme", "/problems", "/problems/**", "/v3/api-docs",
+			"/docs", "/webjars/**", "/actuator/**" };
 
 	static final String ANALYST_PATHS = "/api/v1/scenarios/**";
 

@@ -25,8 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The pages a person opens: a home page until a real web page exists, the README, and one
- * page per problem type, so that every problem's {@code type} URI resolves.
+ * The pages a person opens: the web page (its scripts under {@code /app/}), the README,
+ * and one page per problem type, so that every problem's {@code type} URI resolves.
  */
 @RestController
 class HomeController {
@@ -39,7 +39,7 @@ class HomeController {
 
 	@GetMapping("/")
 	ResponseEntity<ClassPathResource> home() {
-		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(new ClassPathResource("docs/home.html"));
+		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(new ClassPathResource("web/index.html"));
 	}
 
 	@GetMapping("/readme")
