@@ -47,6 +47,8 @@ import static org.mockito.BDDMockito.given;
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayProblemsWebFluxTests {
 
+	private static final int README_READ_LIMIT = 1024 * 1024;
+
 	private static final String DEMO_KEY = "demo-key";
 
 	@Autowired
@@ -138,7 +140,13 @@ class GatewayProblemsWebFluxTests {
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
 			.value((html) -> assertThat(html).contains("href=\"/docs\"").contains("href=\"/readme\""));
-		this.client.get()
+		// the README is larger than the 64 KiB a request body may have; the page is
+		// served
+		// whole
+		this.client.mutate()
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(README_READ_LIMIT))
+			.build()
+			.get()
 			.uri("/readme")
 			.exchange()
 			.expectStatus()
