@@ -75,6 +75,9 @@ class PipelineBackpressureKafkaTests {
 		finally {
 			this.admin.close();
 		}
+		// intake keeps its last look until the next one: the next test starts once intake
+		// has seen the group go
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> post().expectStatus().isAccepted());
 	}
 
 	@Test
