@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.UUID;
 
 import dev.stackplan.local.PlatformServices.Service;
+import dev.stackplan.testsupport.ListeningSockets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import dev.stackplan.reliability.Http.Reply;
 import dev.stackplan.reliability.PlatformProcesses.Service;
+import dev.stackplan.testsupport.ListeningSockets;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

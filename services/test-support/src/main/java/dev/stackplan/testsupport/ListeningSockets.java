@@ -1,4 +1,4 @@
-package dev.stackplan.reliability;
+package dev.stackplan.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * ({@code /proc/net/tcp} and {@code tcp6}): what a peer on another interface could reach,
  * not what the configuration says.
  */
-final class ListeningSockets {
+public final class ListeningSockets {
 
 	private static final Path TCP = Path.of("/proc/net/tcp");
 
@@ -28,12 +28,12 @@ final class ListeningSockets {
 	private ListeningSockets() {
 	}
 
-	static boolean available() {
+	public static boolean available() {
 		return Files.isReadable(TCP);
 	}
 
 	/** Every local address the port listens on, e.g. {@code 127.0.0.1} or {@code ::}. */
-	static Set<String> addresses(int port) {
+	public static Set<String> addresses(int port) {
 		Set<String> addresses = new TreeSet<>();
 		read(TCP, port, addresses);
 		read(TCP6, port, addresses);
