@@ -81,10 +81,6 @@ public class DependencyWatch implements SmartLifecycle {
 		checks.keySet().forEach((dependency) -> this.states.put(dependency, new State(false, NOT_LOOKED_AT)));
 	}
 
-	public boolean watches(Dependency dependency) {
-		return this.checks.containsKey(dependency);
-	}
-
 	public State state(Dependency dependency) {
 		return this.states.getOrDefault(dependency, new State(true, null));
 	}
