@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# The contract, checked against the running platform rather than trusted:
+#   1. Spectral (npm @stoplight/spectral-cli) lints contracts/src/main/resources/openapi/plan-api.yaml with
+#      the spectral:oas ruleset; any warning fails (deploy/ops/api-contract/.spectral.yaml, where every rule
+#      turned off says why).
+#   2. the platform starts (deploy/local/run.sh, a temporary data directory, embedded Postgres, ports moved by
+#      STACKPLAN_CHECK_PORT_OFFSET, default 400, so that it never meets check-prometheus.sh's 300), and two
+#      Prism validating proxies (npm @stoplight/prism-cli) stand in front of its gateway: `prism proxy
+#      --errors` and a plain `prism proxy`.
+#   3. deploy/ops/contract_replay.py replays a fixed set of calls, success and error cases of every public
+#      operation (GET /nope, a DELETE on a plan and a POST without a content type among them), and fails on
+#      any violation of the contract Prism reports or any unexpected status.
+# npm packages go into a cache outside the repo, once per package-lock.json, as in validate.sh.
+#
+# Loopback only; everything it starts is stopped on exit (trap), and it stops itself after
+# STACKPLAN_CHECK_TIMEOUT seconds (default 300, of which the build and start take most; stopping the platform takes up to 45 s more).
+# Usage (from anywhere): deploy/ops/check-contract.sh [--lint-only]
+# Settings: STACKPLAN_CHECK_PORT_OFFSET (400), STACKPLAN_CHECK_TIMEOUT (300), STACKPLAN_CONTRACT_PRISM_PORT (14010;
+#           the plain proxy takes the next port), STACKPLAN_OPS_CACHE, STACKPLAN_CHECK_KEEP=1 keeps the logs.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+# shellcheck source=deploy/ops/lib.sh
+. deploy/ops/lib.sh
+
+contract=contracts/src/main/resources/openapi/plan-api.yaml
+limit=${STACKPLAN_CHECK_TIMEOUT:-300}
+offset=${STACKPLAN_CHECK_PORT_OFFSET:-400}
+strict_port=${STACKPLAN_CONTRACT_PRISM_PORT:-14010}
+lenient_port=$((strict_port + 1))
+gateway_port=$((8080 + offset)) management_port=$((8090 + offset)) intake_port=$((8081 + offset))
+scoring_port=$((8082 + offset)) costing_port=$((8083 + offset)) kafka_port=$((9092 + offset))
+kafka_controller_port=$((9093 + offset)) db_port=$((15432 + offset))
+started=$SECONDS
+
+say() { printf '[contract %3ds] %s\n' $((SECONDS - started)) "$*"; }
+
+ensure_commands node:nodejs npm:npm curl:curl python3:python3 java:openjdk-17-jdk-headless
+python=python3
+if ! python3 -c 'import yaml, jsonschema' 2>/dev/null; then
+	# Debian's interpreter with Debian's modules (a module is not a command, which ensure_commands looks for)
+	python=/usr/bin/python3
+	if ! $python -c 'import yaml, jsonschema' 2>/dev/null; then
+		say "installing Debian packages: python3-yaml python3-jsonschema"
+		export DEBIAN_FRONTEND=noninteractive
+		{ apt-get install -y -qq --no-install-recommends python3 python3-yaml python3-jsonschema \
+			|| { apt-get update -qq && apt-get install -y -qq --no-install-recommends python3 python3-yaml python3-jsonschema; }; } \
+			>/tmp/stackplan-ops-apt.log 2>&1 || { tail -5 /tmp/stackplan-ops-apt.log >&2; exit 1; }
+	fi
+fi
+
+# npm packages, installed once per package-lock.json
+cache=${STACKPLAN_OPS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/stackplan-ops}/api-contract
+mkdir -p "$cache"
+cp deploy/ops/api-contract/package.json deploy/ops/api-contract/package-lock.json "$cache/"
+lock_hash=$(sha256sum deploy/ops/api-contract/package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$cache/node_modules/.stackplan-lock" 2>/dev/null)" != "$lock_hash" ]; then
+	say "installing npm packages (Spectral, Prism) into $cache"
+	(cd "$cache" && npm ci --no-audit --no-fund --loglevel=error >"$cache/npm.log" 2>&1) \
+		|| { cat "$cache/npm.log" >&2; exit 1; }
+	echo "$lock_hash" >"$cache/node_modules/.stackplan-lock"
+fi
+
+say "Spectral: $contract against spectral:oas (warnings fail)"
+"$cache/node_modules/.bin/spectral" lint --fail-severity=warn --ruleset deploy/ops/api-contract/.spectral.yaml "$contract"
+[ "${1:-}" = --lint-only ] && exit 0
+
+for port in $gateway_port $intake_port $scoring_port $costing_port $management_port $kafka_port \
+	$kafka_controller_port $db_port $strict_port $lenient_port; do
+	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+		echo "port $port on 127.0.0.1 is in use (set STACKPLAN_CHECK_PORT_OFFSET or STACKPLAN_CONTRACT_PRISM_PORT)" >&2
+		exit 1
+	fi
+done
+
+work=$(mktemp -d /tmp/stackplan-contract.XXXXXX)
+platform_pid=""
+prism_pids=()
+watchdog_pid=""
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$watchdog_pid" ]; then kill "$watchdog_pid" 2>/dev/null || true; fi
+	local pid
+	for pid in "${prism_pids[@]}"; do
+		kill -TERM "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	if [ -n "$platform_pid" ] && kill -0 -- "-$platform_pid" 2>/dev/null; then
+		say "stopping the platform"
+		# run.sh runs in its own session (setsid): its process group is the JVM, the Kafka child and the
+		# embedded Postgres; the JVM's shutdown hook stops Kafka and Postgres cleanly
+		kill -TERM -- "-$platform_pid" 2>/dev/null || true
+		for _ in $(seq 1 45); do
+			kill -0 -- "-$platform_pid" 2>/dev/null || break
+			sleep 1
+		done
+		kill -KILL -- "-$platform_pid" 2>/dev/null || true
+	fi
+	# the embedded Postgres, should it have outlived the group (it runs under unshare as nobody)
+	local pg
+	for pg in $(pgrep -f -- "-D $work/" 2>/dev/null || true); do
+		kill -TERM "$pg" 2>/dev/null || true
+	done
+	if [ $rc -ne 0 ]; then
+		echo "---- platform log (last 30 lines): $work/platform.log" >&2
+		tail -30 "$work/platform.log" >&2 2>/dev/null || true
+		echo "---- Prism (strict) log, violations: $work/prism-strict.log" >&2
+		grep -i "violation" "$work/prism-strict.log" 2>/dev/null | tail -20 >&2 || true
+	fi
+	if [ "${STACKPLAN_CHECK_KEEP:-0}" = 1 ] || [ $rc -ne 0 ]; then
+		say "logs kept in $work"
+	else
+		rm -rf "$work"
+	fi
+	say "done (exit $rc)"
+	exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# a watchdog: the check never runs longer than the limit
+(
+	sleep "$limit" &
+	sleeper=$!
+	trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+	wait "$sleeper"
+	echo "[contract] time limit of ${limit}s reached" >&2
+	kill -TERM $$ 2>/dev/null
+) &
+watchdog_pid=$!
+
+say "starting the platform (deploy/local/run.sh builds with -DskipTests, then starts Kafka, Postgres and the services)"
+STACKPLAN_DATA_DIR="$work/data" GATEWAY_PORT=$gateway_port GATEWAY_MANAGEMENT_PORT=$management_port \
+	INTAKE_PORT=$intake_port SCORING_PORT=$scoring_port COSTING_PORT=$costing_port KAFKA_PORT=$kafka_port \
+	KAFKA_CONTROLLER_PORT=$kafka_controller_port STACKPLAN_EMBEDDED_DB_PORT=$db_port \
+	setsid deploy/local/run.sh >"$work/platform.log" 2>&1 </dev/null &
+platform_pid=$!
+
+# "ready" is printed once every pipeline group has every partition: plans sent before may wait
+until grep -q '^\[stackplan\] ready in' "$work/platform.log" 2>/dev/null; do
+	if ! kill -0 "$platform_pid" 2>/dev/null; then
+		echo "the platform exited before it was ready" >&2
+		exit 1
+	fi
+	sleep 1
+done
+say "platform ready"
+
+gateway=http://127.0.0.1:$gateway_port
+"$cache/node_modules/.bin/prism" proxy --errors -h 127.0.0.1 -p "$strict_port" "$contract" "$gateway" \
+	>"$work/prism-strict.log" 2>&1 &
+prism_pids+=($!)
+"$cache/node_modules/.bin/prism" proxy -h 127.0.0.1 -p "$lenient_port" "$contract" "$gateway" \
+	>"$work/prism-lenient.log" 2>&1 &
+prism_pids+=($!)
+for port in $strict_port $lenient_port; do
+	until curl -s -o /dev/null --max-time 2 "http://127.0.0.1:$port/v3/api-docs"; do
+		for pid in "${prism_pids[@]}"; do
+			kill -0 "$pid" 2>/dev/null || { echo "Prism exited" >&2; tail -20 "$work"/prism-*.log >&2; exit 1; }
+		done
+		sleep 1
+	done
+done
+say "Prism proxies on 127.0.0.1:$strict_port (--errors) and 127.0.0.1:$lenient_port, in front of $gateway"
+
+say "replaying the fixed calls"
+"$python" deploy/ops/contract_replay.py "$contract" "http://127.0.0.1:$strict_port" "http://127.0.0.1:$lenient_port" \
+	"$gateway"
