@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.stackplan.kit.Dependency;
 import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -74,7 +75,8 @@ class RateLimitFilter implements WebFilter {
 			return unavailable(exchange);
 		}
 		return this.limiter.take(client).timeout(this.settings.storeTimeout()).map(Optional::of).onErrorResume((ex) -> {
-			logger.warn("The rate limit store did not answer: " + ex);
+			// on the timer's or the driver's thread: the id comes from the exchange
+			RequestIdFilter.withMdc(exchange, () -> logger.warn("The rate limit store did not answer: " + ex));
 			return Mono.just(Optional.empty());
 		}).flatMap((taken) -> taken.isPresent() ? answer(exchange, chain, client, taken.get()) : unavailable(exchange));
 	}

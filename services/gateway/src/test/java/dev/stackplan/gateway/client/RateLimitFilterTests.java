@@ -1,11 +1,18 @@
 package dev.stackplan.gateway.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.AppenderBase;
+import dev.stackplan.kit.RequestIdFilter;
 import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,6 +87,34 @@ class RateLimitFilterTests {
 		unavailable(exchange);
 		assertThat(exchange.getResponse().getBodyAsString().block()).doesNotContain("IllegalStateException")
 			.doesNotContain("connection refused");
+	}
+
+	@Test
+	void theLineOfAStoreThatDoesNotAnswerNamesTheRequestAlthoughTheTimerThreadWritesIt() {
+		MockServerWebExchange exchange = exchange();
+		exchange.getAttributes().put(RequestIdFilter.ATTRIBUTE, "slow-store-request");
+		List<ILoggingEvent> lines = new CopyOnWriteArrayList<>();
+		AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
+			@Override
+			protected void append(ILoggingEvent event) {
+				lines.add(event);
+			}
+		};
+		appender.start();
+		Logger logger = (Logger) LoggerFactory.getLogger(RateLimitFilter.class);
+		logger.addAppender(appender);
+		try {
+			filter((client) -> Mono.never(), exchange);
+		}
+		finally {
+			logger.detachAppender(appender);
+		}
+
+		assertThat(lines).singleElement().satisfies((line) -> {
+			assertThat(line.getFormattedMessage()).startsWith("The rate limit store did not answer");
+			assertThat(line.getThreadName()).isNotEqualTo(Thread.currentThread().getName());
+			assertThat(line.getMDCPropertyMap()).containsEntry(RequestIdFilter.ATTRIBUTE, "slow-store-request");
+		});
 	}
 
 	@Test
