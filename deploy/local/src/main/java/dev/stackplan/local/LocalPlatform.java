@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole platform on one machine with nothing installed: a Kafka broker (child
@@ -30,6 +31,12 @@ import dev.stackplan.contracts.topic.Topics;
  * drawn afresh at every start.
  *
  * <p>
+ * The console shows one line per component as it starts and then where everything is;
+ * every service's log goes to {@code logs/platform.log} in the data directory, warnings
+ * and errors to the console too, everything with {@code --verbose}. Each line names the
+ * service that wrote it.
+ *
+ * <p>
  * The broker and the embedded database are processes of their own that end with this one
  * however it ends (even kill -9); a start after a crash ends what the crashed run left on
  * the same data directory; a broker that dies is started again. A stop (Ctrl-C, SIGTERM)
@@ -40,23 +47,36 @@ public final class LocalPlatform {
 	/** How long "ready" waits for the pipeline's consumers to have every partition. */
 	private static final Duration CONSUMERS_TIMEOUT = Duration.ofSeconds(60);
 
+	/** The logging set-up, a class path resource of this module. */
+	private static final String LOGGING_CONFIG = "stackplan-local-logback.xml";
+
 	private LocalPlatform() {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
 		long started = System.nanoTime();
-		if (!List.of(args).contains("--verbose")) {
+		boolean verbose = List.of(args).contains("--verbose");
+		Path data = Path.of(env("STACKPLAN_DATA_DIR", ".stackplan")).toAbsolutePath();
+		Path log = data.resolve("logs").resolve("platform.log");
+		// before anything logs: one logging set-up for the launcher, the broker's admin
+		// client and every service's context (they share the JVM's one logging system);
+		// the console gets warnings and errors, the file everything
+		System.setProperty("stackplan.log.file", log.toString());
+		System.setProperty("stackplan.console.level", verbose ? "INFO" : "WARN");
+		if (!verbose) {
+			System.setProperty("stackplan.kafka.level", "WARN");
 			// Kafka clients log their whole configuration and every offset reset at INFO,
-			// 29 dumps
-			// before the platform is ready; a person running it wants the ready line.
-			// System
-			// properties, so that every service's context (and the one logging system
-			// they share)
-			// sees them from the first.
+			// 29 dumps before the platform is ready: left out of the file too. System
+			// properties, so that every service's context sees them from the first.
 			System.setProperty("logging.level.org.apache.kafka", "WARN");
 			System.setProperty("logging.level.org.springframework.kafka.listener", "WARN");
 		}
-		Path data = Path.of(env("STACKPLAN_DATA_DIR", ".stackplan")).toAbsolutePath();
+		System.setProperty("logback.configurationFile", LOGGING_CONFIG);
+		// logback reads its configuration on the first logger; Spring Boot then reads
+		// logging.config, and warns while logback's own property is still set
+		LoggerFactory.getILoggerFactory();
+		System.clearProperty("logback.configurationFile");
+		System.setProperty("logging.config", "classpath:" + LOGGING_CONFIG);
 		Deque<AutoCloseable> running = new ArrayDeque<>();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -65,7 +85,7 @@ public final class LocalPlatform {
 			stopped.countDown();
 		}, "stackplan-stop"));
 
-		say("data directory " + data);
+		say("data directory " + data + (verbose ? "" : "; logs in " + log + " (--verbose shows them here)"));
 		// started first, stopped last: the services drain, then the broker stops, then
 		// the
 		// database
@@ -93,7 +113,7 @@ public final class LocalPlatform {
 		PlatformServices services = PlatformServices.start(kafka.bootstrapServers(), database,
 				new ServicePorts(port("GATEWAY_PORT", 8080), port("GATEWAY_MANAGEMENT_PORT", 8090),
 						port("INTAKE_PORT", 8081), port("SCORING_PORT", 8082), port("COSTING_PORT", 8083)),
-				port("STACKPLAN_PARTITIONS", 6));
+				port("STACKPLAN_PARTITIONS", 6), LocalPlatform::say);
 		running.push(services);
 		if (!ConsumersAssigned.await(kafka.bootstrapServers(),
 				List.of(ConsumerGroups.SCORING, ConsumerGroups.COSTING, ConsumerGroups.GATEWAY), Topics.PLAN_REQUESTED,
@@ -109,6 +129,7 @@ public final class LocalPlatform {
 		say("  metrics   http://127.0.0.1:" + services.managementPort(PlatformServices.Service.GATEWAY)
 				+ "/actuator/prometheus");
 		say("  API keys  demo-key, other-key (clients), analyst-key (scenarios); local only");
+		say("  logs      " + log);
 
 		stopped.await();
 	}

@@ -2,11 +2,15 @@ package dev.stackplan.local;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.stackplan.costing.CostingApplication;
@@ -39,6 +43,11 @@ public final class PlatformServices implements AutoCloseable {
 
 	private final Map<Service, ConfigurableApplicationContext> running = new LinkedHashMap<>();
 
+	private final Map<Service, ThreadGroup> groups = new EnumMap<>(Service.class);
+
+	private Consumer<String> progress = (line) -> {
+	};
+
 	private PlatformServices() {
 	}
 
@@ -53,7 +62,25 @@ public final class PlatformServices implements AutoCloseable {
 	 */
 	public static PlatformServices start(String kafkaBootstrapServers, DatabaseEndpoint database, ServicePorts ports,
 			int partitions, String... gatewayOverrides) {
+		return start(kafkaBootstrapServers, database, ports, partitions, (line) -> {
+		}, gatewayOverrides);
+	}
+
+	/**
+	 * Starts scoring, costing, intake and then the gateway, telling {@code progress} one
+	 * line as each is up.
+	 * @param kafkaBootstrapServers the broker
+	 * @param database the database
+	 * @param ports the HTTP ports
+	 * @param partitions partitions of every plan topic
+	 * @param progress told a line per service started
+	 * @param gatewayOverrides extra {@code --name=value} settings of the gateway
+	 * @return the running services
+	 */
+	public static PlatformServices start(String kafkaBootstrapServers, DatabaseEndpoint database, ServicePorts ports,
+			int partitions, Consumer<String> progress, String... gatewayOverrides) {
 		PlatformServices services = new PlatformServices();
+		services.progress = progress;
 		// a fresh secret per platform: only this platform's gateway can call its intake
 		String internalToken = newInternalToken();
 		List<String> common = List.of("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
@@ -104,7 +131,10 @@ public final class PlatformServices implements AutoCloseable {
 	/** Starts one service that is not running. */
 	public void start(Service service) {
 		if (!this.running.containsKey(service)) {
-			this.running.put(service, this.starters.get(service).get());
+			long started = System.nanoTime();
+			this.running.put(service, inGroupOf(service, "start", this.starters.get(service)));
+			this.progress.accept(String.format(Locale.ROOT, "%-8s started in %4.1f s, port %d",
+					service.name().toLowerCase(Locale.ROOT), (System.nanoTime() - started) / 1e9, port(service)));
 		}
 	}
 
@@ -112,8 +142,51 @@ public final class PlatformServices implements AutoCloseable {
 	public void stop(Service service) {
 		ConfigurableApplicationContext context = this.running.remove(service);
 		if (context != null) {
-			context.close();
+			inGroupOf(service, "stop", () -> {
+				context.close();
+				return null;
+			});
 		}
+	}
+
+	/**
+	 * Runs {@code work} on a thread of the service's own thread group, and so every
+	 * thread the service makes while it starts: in the one logging system of this JVM the
+	 * group tells which service wrote a line ({@link ServiceConverter}).
+	 */
+	private <T> T inGroupOf(Service service, String what, Supplier<T> work) {
+		String name = service.name().toLowerCase(Locale.ROOT);
+		ThreadGroup group = this.groups.computeIfAbsent(service,
+				(key) -> new ThreadGroup(ServiceConverter.GROUP_PREFIX + name));
+		AtomicReference<T> result = new AtomicReference<>();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Thread thread = new Thread(group, () -> {
+			try {
+				result.set(work.get());
+			}
+			catch (Throwable ex) {
+				failure.set(ex);
+			}
+		}, name + "-" + what);
+		thread.start();
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while " + name + " was " + what + "ing", ex);
+		}
+		Throwable failed = failure.get();
+		if (failed instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failed instanceof Error error) {
+			throw error;
+		}
+		if (failed != null) {
+			throw new IllegalStateException(name + " failed to " + what, failed);
+		}
+		return result.get();
 	}
 
 	public int port(Service service) {
