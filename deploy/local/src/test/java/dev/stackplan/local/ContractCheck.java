@@ -28,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Checks a real answer against {@code plan-api.yaml}: its status, its media type and the
- * API's own headers must be documented for the operation. Not a full validator: the body
- * is not checked against its schema.
+ * API's own headers must be documented for the operation, and a JSON body must be valid
+ * against its schema, closed to fields the contract does not name
+ * ({@link ContractCheckTests} shows each refusal).
  */
 final class ContractCheck {
 
