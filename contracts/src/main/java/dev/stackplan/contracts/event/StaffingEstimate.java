@@ -15,9 +15,14 @@ import org.jspecify.annotations.Nullable;
  * @param budget how the costs fit the budget; null when the request gave none
  * @param assumptions every assumption and published reference the whole estimate
  * (staffing, on-demand, full-time, comparison) rests on
+ * @param feasibility whether the plan delivers within the timeline and the budget, with
+ * the priced options when it does not; null in estimates stored before it existed
+ * @param inHouse what the in-house engineers who fill seats cost; null in estimates
+ * stored before it existed
  */
 public record StaffingEstimate(String option, List<Role> roles, OnDemandCost onDemand, FullTimeCost fullTime,
-		CostComparison comparison, @Nullable BudgetFit budget, List<SourcedText> assumptions) {
+		CostComparison comparison, @Nullable BudgetFit budget, List<SourcedText> assumptions,
+		@Nullable Feasibility feasibility, @Nullable InHouseCost inHouse) {
 
 	public StaffingEstimate {
 		roles = List.copyOf(roles);

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.stackplan.contracts.event.SourcedText;
 import dev.stackplan.contracts.profile.ExistingFramework;
+import dev.stackplan.contracts.profile.Feature;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,8 +42,17 @@ record CostDocument(OnDemandTerms onDemand, FullTimeTerms fullTime, Calendar cal
 	/** Shown with every on-demand price: whose claim it is. */
 	static final String VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE = "assumption:VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE";
 
+	static final String FULL_TIME_CANNOT_START_IN_TIME = "assumption:FULL_TIME_CANNOT_START_IN_TIME";
+
+	static final String IN_HOUSE_COST = "assumption:IN_HOUSE_COST";
+
+	static final String PLAN_OPTIONS = "assumption:PLAN_OPTIONS";
+
+	static final String RATE_PARITY = "assumption:RATE_PARITY";
+
 	static final List<String> ENGINE_RULES = List.of(IN_HOUSE_FILLS_SEATS, FULL_TIME_COUNTING, FIRST_COMMIT_DELAY,
-			BREAK_EVEN, BUDGET_FIT, ROUNDING, VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE);
+			BREAK_EVEN, BUDGET_FIT, ROUNDING, VENDOR_IS_THE_ONLY_ON_DEMAND_SOURCE, FULL_TIME_CANNOT_START_IN_TIME,
+			IN_HOUSE_COST, PLAN_OPTIONS, RATE_PARITY);
 
 	/** A number and where it comes from. */
 	record Figure(BigDecimal value, String source) {
@@ -72,9 +82,12 @@ record CostDocument(OnDemandTerms onDemand, FullTimeTerms fullTime, Calendar cal
 	 * @param costPerHire recruiting cost of one hire
 	 * @param timeToFillDays calendar days to fill a position
 	 * @param onboardingWeeks weeks from start date to first commit
+	 * @param agencyFee share of the first-year base salary a recruiting agency charges
+	 * per hire, low to high
+	 * @param minimumTenureWeeks fewest weeks a hire is paid for, however short the role
 	 */
 	record FullTimeTerms(Map<Tier, RangeFigure> salaries, RangeFigure loadedMultiplier, Figure costPerHire,
-			Figure timeToFillDays, Figure onboardingWeeks) {
+			Figure timeToFillDays, Figure onboardingWeeks, RangeFigure agencyFee, Figure minimumTenureWeeks) {
 
 	}
 
@@ -97,20 +110,23 @@ record CostDocument(OnDemandTerms onDemand, FullTimeTerms fullTime, Calendar cal
 	 * @param id stable id, the prefix of the role's line items
 	 * @param tier tier booked for the role
 	 * @param onlyIfExisting the existing framework the rule applies to; null for any
+	 * @param unlessExisting the existing framework the rule does not apply to; null for
+	 * none
 	 * @param filledInHouseBy which in-house engineers may take the role's seats
 	 * @param sizing how many engineers for how many weeks
 	 * @param reason why the role is needed
 	 * @param source where the reason comes from
 	 */
-	record RoleRule(String id, Tier tier, @Nullable ExistingFramework onlyIfExisting, InHouseFill filledInHouseBy,
-			Sizing sizing, String reason, String source) {
+	record RoleRule(String id, Tier tier, @Nullable ExistingFramework onlyIfExisting,
+			@Nullable ExistingFramework unlessExisting, InHouseFill filledInHouseBy, Sizing sizing, String reason,
+			String source) {
 
 		boolean appliesTo(ExistingFramework existing) {
-			return this.onlyIfExisting == null || this.onlyIfExisting == existing;
+			return (this.onlyIfExisting == null || this.onlyIfExisting == existing) && this.unlessExisting != existing;
 		}
 
-		boolean alwaysBooked() {
-			return this.onlyIfExisting == null && this.filledInHouseBy == InHouseFill.NOBODY;
+		boolean alwaysBookedFor(ExistingFramework existing) {
+			return appliesTo(existing) && this.filledInHouseBy == InHouseFill.NOBODY;
 		}
 
 	}
@@ -128,25 +144,41 @@ record CostDocument(OnDemandTerms onDemand, FullTimeTerms fullTime, Calendar cal
 
 	}
 
-	/** A fixed number of engineers for a share of the timeline. */
-	record TimelineShare(int count, BigDecimal timelineShare, String source) implements Sizing {
-
-	}
-
-	/** One engineer per so many requested features, for a share of the timeline. */
-	record PerFeatures(int featuresPerEngineer, int minCount, BigDecimal timelineShare,
+	/**
+	 * A fixed number of engineers for a share of the delivery (the weeks the feature work
+	 * takes), at most {@code maxWeeks} when set.
+	 */
+	record TimelineShare(int count, BigDecimal timelineShare, @Nullable Integer maxWeeks,
 			String source) implements Sizing {
 
 	}
 
-	/** A fixed amount of work that takes as long as it takes, whatever the timeline. */
-	record FixedWeeks(int count, int weeks, String source) implements Sizing {
+	/**
+	 * Feature work as effort: one engineer delivers {@code featuresPerEngineer} features
+	 * in {@code cycleWeeks}; the fewest engineers that deliver it within the timeline, at
+	 * least {@code minCount} and at most {@code maxEngineersPerFeature} per feature.
+	 */
+	record PerFeatures(int featuresPerEngineer, int cycleWeeks, int maxEngineersPerFeature, int minCount,
+			String source) implements Sizing {
 
 	}
 
 	/**
-	 * @param engineers fewest engineers on the whole timeline (in-house or booked for at
-	 * least the timeline's weeks)
+	 * A fixed amount of work that takes as long as it takes, whatever the timeline,
+	 * longer by {@code extra} when the product has its feature.
+	 */
+	record FixedWeeks(int count, int weeks, @Nullable FeatureExtra extra, String source) implements Sizing {
+
+	}
+
+	/** More weeks of a fixed amount of work when the product has one feature. */
+	record FeatureExtra(Feature feature, int weeks, String source) {
+
+	}
+
+	/**
+	 * @param engineers fewest engineers on the whole delivery (in-house or booked for at
+	 * least the delivery's weeks)
 	 * @param seniors fewest of them at senior tier or above
 	 * @param seniorTier tier booked when seniors are missing
 	 * @param engineerTier tier booked when engineers are missing

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 import dev.stackplan.contracts.event.SourcedText;
 import dev.stackplan.contracts.knowledge.SourceRef;
 import dev.stackplan.contracts.profile.ExistingFramework;
+import dev.stackplan.contracts.profile.Feature;
 import dev.stackplan.costing.engine.CostDocument.Calendar;
+import dev.stackplan.costing.engine.CostDocument.FeatureExtra;
 import dev.stackplan.costing.engine.CostDocument.Figure;
 import dev.stackplan.costing.engine.CostDocument.FixedWeeks;
 import dev.stackplan.costing.engine.CostDocument.FullTimeTerms;
@@ -172,7 +174,14 @@ final class CostDocumentReader {
 		notNegative(timeToFill.value(), path + "/timeToFillDays/value");
 		Figure onboarding = figure(node, "onboardingWeeks", path);
 		notNegative(onboarding.value(), path + "/onboardingWeeks/value");
-		return new FullTimeTerms(salaries, multiplier, costPerHire, timeToFill, onboarding);
+		RangeFigure agencyFee = range(field(node, "agencyFee", path), "lowShare", "highShare", path + "/agencyFee");
+		notNegative(agencyFee.low(), path + "/agencyFee/lowShare");
+		if (agencyFee.high().compareTo(BigDecimal.ONE) > 0) {
+			throw invalid(path + "/agencyFee/highShare", "is a share of a salary, at most 1");
+		}
+		Figure tenure = figure(node, "minimumTenureWeeks", path);
+		notNegative(tenure.value(), path + "/minimumTenureWeeks/value");
+		return new FullTimeTerms(salaries, multiplier, costPerHire, timeToFill, onboarding, agencyFee, tenure);
 	}
 
 	private static <T> Map<Tier, T> byTier(JsonNode node, String path, BiFunction<JsonNode, String, T> read) {
@@ -197,9 +206,11 @@ final class CostDocumentReader {
 		for (Map.Entry<String, JsonNode> role : field(node, "roles", path).properties()) {
 			roles.add(roleRule(role.getKey(), role.getValue(), path + "/roles/" + role.getKey()));
 		}
-		if (roles.stream().noneMatch(RoleRule::alwaysBooked)) {
-			throw invalid(path + "/roles", "needs a role booked whatever the existing framework and the in-house team"
-					+ " (onlyIfExistingFramework ANY, filledInHouseBy NOBODY), so that every plan has a weekly burn");
+		for (ExistingFramework existing : ExistingFramework.values()) {
+			if (roles.stream().noneMatch((role) -> role.alwaysBookedFor(existing))) {
+				throw invalid(path + "/roles", "needs a role booked whatever the in-house team (filledInHouseBy NOBODY)"
+						+ " for an existing framework " + existing + ", so that every plan has a weekly burn");
+			}
 		}
 		JsonNode minimum = node.get("minimumTeam");
 		return new OptionStaffing(option, List.copyOf(roles),
@@ -211,7 +222,11 @@ final class CostDocumentReader {
 		String onlyIf = text(node, "onlyIfExistingFramework", path);
 		ExistingFramework onlyIfExisting = ANY_FRAMEWORK.equals(onlyIf) ? null
 				: enumValue(ExistingFramework.class, onlyIf, path + "/onlyIfExistingFramework");
+		JsonNode unless = node.get("unlessExistingFramework");
+		ExistingFramework unlessExisting = (unless == null) ? null : enumValue(ExistingFramework.class,
+				text(node, "unlessExistingFramework", path), path + "/unlessExistingFramework");
 		return new RoleRule(id, enumValue(Tier.class, text(node, "tier", path), path + "/tier"), onlyIfExisting,
+				unlessExisting,
 				enumValue(InHouseFill.class, text(node, "filledInHouseBy", path), path + "/filledInHouseBy"),
 				sizing(field(node, "sizing", path), path + "/sizing"), text(node, "reason", path),
 				text(node, "source", path));
@@ -221,13 +236,22 @@ final class CostDocumentReader {
 		object(node, path);
 		String source = text(node, "source", path);
 		return switch (text(node, "kind", path)) {
-			case "TIMELINE_SHARE" -> new TimelineShare(atLeastOne(node, "count", path), share(node, path), source);
-			case "PER_FEATURES" -> new PerFeatures(atLeastOne(node, "featuresPerEngineer", path),
-					atLeastOne(node, "minCount", path), share(node, path), source);
-			case "FIXED_WEEKS" ->
-				new FixedWeeks(atLeastOne(node, "count", path), atLeastOne(node, "weeks", path), source);
+			case "TIMELINE_SHARE" -> new TimelineShare(atLeastOne(node, "count", path), share(node, path),
+					node.has("maxWeeks") ? atLeastOne(node, "maxWeeks", path) : null, source);
+			case "PER_FEATURES" ->
+				new PerFeatures(atLeastOne(node, "featuresPerEngineer", path), atLeastOne(node, "cycleWeeks", path),
+						atLeastOne(node, "maxEngineersPerFeature", path), atLeastOne(node, "minCount", path), source);
+			case "FIXED_WEEKS" -> new FixedWeeks(atLeastOne(node, "count", path), atLeastOne(node, "weeks", path),
+					node.has("extraWeeksIfFeature")
+							? extra(field(node, "extraWeeksIfFeature", path), path + "/extraWeeksIfFeature") : null,
+					source);
 			default -> throw invalid(path + "/kind", "must be TIMELINE_SHARE, PER_FEATURES or FIXED_WEEKS");
 		};
+	}
+
+	private static FeatureExtra extra(JsonNode node, String path) {
+		return new FeatureExtra(enumValue(Feature.class, text(node, "feature", path), path + "/feature"),
+				atLeastOne(node, "weeks", path), text(node, "source", path));
 	}
 
 	private static BigDecimal share(JsonNode node, String path) {

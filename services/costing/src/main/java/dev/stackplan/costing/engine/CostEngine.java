@@ -7,7 +7,9 @@ import java.util.TreeSet;
 
 import dev.stackplan.contracts.event.BudgetFit;
 import dev.stackplan.contracts.event.CostComparison;
+import dev.stackplan.contracts.event.Feasibility;
 import dev.stackplan.contracts.event.FullTimeCost;
+import dev.stackplan.contracts.event.InHouseCost;
 import dev.stackplan.contracts.event.OnDemandCost;
 import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.contracts.event.StaffingEstimate;
@@ -33,11 +35,14 @@ public final class CostEngine {
 
 	private final Comparisons comparisons;
 
+	private final FeasibilityPlanner feasibility;
+
 	private CostEngine(CostDocument document) {
 		this.document = document;
 		this.onDemand = new OnDemandCosting(document.onDemand(), document.calendar());
 		this.fullTime = new FullTimeCosting(document);
 		this.comparisons = new Comparisons(document);
+		this.feasibility = new FeasibilityPlanner(this.onDemand);
 	}
 
 	/**
@@ -84,7 +89,7 @@ public final class CostEngine {
 		List<OptionCost> costs = new ArrayList<>(optionIds.size());
 		for (String optionId : optionIds) {
 			OptionStaffing staffing = staffing(optionId);
-			List<Booking> bookings = StaffingPlanner.plan(staffing, request, new Citations());
+			List<Booking> bookings = StaffingPlanner.plan(staffing, request, new Citations()).bookings();
 			costs.add(new OptionCost(staffing.option(), bookings.stream().map(CostEngine::booked).toList(),
 					this.onDemand.total(bookings), this.fullTime.total(bookings)));
 		}
@@ -126,17 +131,22 @@ public final class CostEngine {
 
 	private StaffingEstimate estimate(PlanRequest request, OptionStaffing staffing) {
 		Citations citations = new Citations();
-		List<Booking> bookings = StaffingPlanner.plan(staffing, request, citations);
-		// A role longer than the timeline (a migration) makes the plan run past it.
-		int planWeeks = bookings.stream().mapToInt(Booking::weeks).reduce(request.timelineWeeks(), Math::max);
+		StaffingPlan plan = StaffingPlanner.plan(staffing, request, citations);
+		List<Booking> bookings = plan.bookings();
+		// the schedule planned: the feature work, or a migration running past it
+		int planWeeks = plan.weeks();
 		OnDemandCost onDemandCost = this.onDemand.cost(bookings, planWeeks, citations);
-		FullTimeCost fullTimeCost = this.fullTime.cost(bookings, planWeeks, citations);
-		CostComparison comparison = this.comparisons.compare(bookings, onDemandCost, fullTimeCost, citations);
+		FullTimeCost fullTimeCost = this.fullTime.cost(bookings, planWeeks, request.timelineWeeks(),
+				this.comparisons.weeksToFirstCommit(), citations);
+		InHouseCost inHouse = this.fullTime.inHouse(plan.inHouse(), citations);
+		CostComparison comparison = this.comparisons.compare(bookings, request.timelineWeeks(), onDemandCost,
+				fullTimeCost, inHouse, citations);
 		BigDecimal budget = request.budgetUsd();
 		BudgetFit fit = (budget != null)
 				? this.comparisons.fit(budget, bookings, planWeeks, onDemandCost, fullTimeCost, citations) : null;
+		Feasibility feasibility = this.feasibility.assess(staffing, request, plan, onDemandCost.totalUsd(), citations);
 		return new StaffingEstimate(staffing.option(), bookings.stream().map(Booking::toRole).toList(), onDemandCost,
-				fullTimeCost, comparison, fit, citations.declaredIn(this.document));
+				fullTimeCost, comparison, fit, citations.declaredIn(this.document), feasibility, inHouse);
 	}
 
 	private OptionStaffing staffing(String optionId) {

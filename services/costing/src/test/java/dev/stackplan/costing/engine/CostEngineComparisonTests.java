@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On-demand against full-time and against the budget, for the HYBRID plan of
  * {@link CostEngineOnDemandTests}: on-demand $22,600.00 (burn $3,500.00 a week),
- * full-time $117,873.38-$185,277.24.
+ * full-time $311,142.61-$639,903.85.
  */
 class CostEngineComparisonTests {
 
@@ -27,10 +27,10 @@ class CostEngineComparisonTests {
 	void theSavingIsFullTimeLessOnDemandAndItsShareOfFullTime() {
 		CostComparison comparison = estimate(CostFixtures.engine(), HYBRID_TWELVE_WEEKS, "HYBRID").comparison();
 
-		// 117,873.38 - 22,600 and 185,277.24 - 22,600
-		assertThat(comparison.savingUsd()).isEqualTo(new UsdRange(usd("95273.38"), usd("162677.24")));
-		// 95,273.38 / 117,873.38 = 80.827...%; 162,677.24 / 185,277.24 = 87.802...%
-		assertThat(comparison.savingPercent()).isEqualTo(new UsdRange(usd("80.83"), usd("87.80")));
+		// 311,142.61 - 22,600 and 639,903.85 - 22,600
+		assertThat(comparison.savingUsd()).isEqualTo(new UsdRange(usd("288542.61"), usd("617303.85")));
+		// 288,542.61 / 311,142.61 = 92.736...%; 617,303.85 / 639,903.85 = 96.468...%
+		assertThat(comparison.savingPercent()).isEqualTo(new UsdRange(usd("92.74"), usd("96.47")));
 	}
 
 	@Test
@@ -60,23 +60,26 @@ class CostEngineComparisonTests {
 		// the plan books one lead and one senior
 		Integer breakEven = estimate(expensive, HYBRID_TWELVE_WEEKS, "HYBRID").comparison().breakEvenWeeks();
 
-		assertThat(breakEven).isEqualTo(14);
-		assertThat(onDemandFor(13)).isLessThan(fullTimeLowFor(13));
-		assertThat(onDemandFor(14)).isGreaterThan(fullTimeLowFor(14));
+		// full-time is paid at least 26 weeks, so below that it costs the same whatever
+		// the
+		// engagement, and on-demand passes it in week 23
+		assertThat(breakEven).isEqualTo(23);
+		assertThat(onDemandFor(22)).isLessThan(fullTimeLowFor(22));
+		assertThat(onDemandFor(23)).isGreaterThan(fullTimeLowFor(23));
 	}
 
 	@Test
 	void theBudgetPaysForWholeWeeksOfTheSchedule() {
 		BudgetFit tight = budgetFit("20000");
 		BudgetFit enough = budgetFit("50000");
-		BudgetFit generous = budgetFit("200000");
+		BudgetFit generous = budgetFit("640000");
 
 		// lead 3 weeks and senior 12: week 1 costs 3,500 less both trials (1,400), weeks
 		// 2-3
 		// 3,500, then 1,500: 9,100 by week 3, and 20,000 pays 7 more whole weeks
 		assertThat(tight).isEqualTo(new BudgetFit(usd("20000"), false, usd("10"), false));
 		assertThat(enough).isEqualTo(new BudgetFit(usd("50000"), true, usd("12"), false));
-		assertThat(generous).isEqualTo(new BudgetFit(usd("200000"), true, usd("12"), true));
+		assertThat(generous).isEqualTo(new BudgetFit(usd("640000"), true, usd("12"), true));
 		assertThat(estimate(CostFixtures.engine(), HYBRID_TWELVE_WEEKS, "HYBRID").budget()).isNull();
 	}
 
@@ -87,11 +90,12 @@ class CostEngineComparisonTests {
 	}
 
 	/**
-	 * Low loaded salaries (240,000 + 180,000) x 1.25 for W + 4 weeks of 52, two hires.
+	 * Low loaded salaries (240,000 + 180,000) x 1.25 for W (at least 26) + 4 weeks of 52,
+	 * two hires.
 	 */
 	private static BigDecimal fullTimeLowFor(int weeks) {
 		return usd("420000").multiply(usd("1.25"))
-			.multiply(BigDecimal.valueOf(weeks + 4))
+			.multiply(BigDecimal.valueOf(Math.max(weeks, 26) + 4))
 			.divide(usd("52"), 2, RoundingMode.HALF_EVEN)
 			.add(usd("8258"));
 	}

@@ -1,12 +1,13 @@
 package dev.stackplan.costing.engine;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import dev.stackplan.contracts.event.SourcedText;
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.event.UsdRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static dev.stackplan.costing.engine.CostEngineOnDemandTests.HYBRID_TWELVE_WEEKS;
 import static dev.stackplan.costing.engine.CostFixtures.estimate;
@@ -22,57 +23,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CostEngineFullTimeTests {
 
 	@Test
-	void aFullTimeSeniorForTwelveWeeksIsTheLoadedSalaryForTwelvePlusFourWeeksPlusTheCostPerHire() {
+	void aFullTimeSeniorForATwelveWeekRoleIsPaidTheMinimumTenurePlusOnboardingPlusItsHiringCost() {
 		StaffingEstimate hybrid = estimate(CostFixtures.engine(), HYBRID_TWELVE_WEEKS, "HYBRID");
 
-		// 180,000 x 12 / 52 = 41,538.4615...; 260,000 x 12 / 52 = 60,000
+		// the role is 12 weeks, a hire is paid at least 26: 180,000 x 26 / 52 = 90,000;
+		// 260,000 x 26 / 52 = 130,000
 		assertThat(rangeLine(hybrid, "BOUNDARY_OWNER_SALARY").amountUsd())
-			.isEqualTo(new UsdRange(usd("41538.46"), usd("60000.00")));
-		// 180,000 x 0.25 x 12 / 52 = 10,384.615...; 260,000 x 0.40 x 12 / 52 = 24,000
+			.isEqualTo(new UsdRange(usd("90000.00"), usd("130000.00")));
+		assertThat(rangeLine(hybrid, "BOUNDARY_OWNER_SALARY").label())
+			.contains("the role is 12 weeks; a hire is paid at least 26 weeks, assumption:MINIMUM_TENURE");
+		// 90,000 x 0.25; 130,000 x 0.40
 		assertThat(rangeLine(hybrid, "BOUNDARY_OWNER_EMPLOYER_COSTS").amountUsd())
-			.isEqualTo(new UsdRange(usd("10384.62"), usd("24000.00")));
+			.isEqualTo(new UsdRange(usd("22500.00"), usd("52000.00")));
 		// 180,000 x 1.25 x 4 / 52 = 17,307.692...; 260,000 x 1.40 x 4 / 52 = 28,000
 		assertThat(rangeLine(hybrid, "BOUNDARY_OWNER_ONBOARDING").amountUsd())
 			.isEqualTo(new UsdRange(usd("17307.69"), usd("28000.00")));
-		assertThat(rangeLine(hybrid, "BOUNDARY_OWNER_RECRUITING").amountUsd())
-			.isEqualTo(UsdRange.exactly(usd("4129.00")));
+	}
+
+	/**
+	 * Hiring is role-specific: $4,129 in-house per hire (SHRM, all jobs) at the low end,
+	 * an agency's 25% of the tier's high first-year base at the high end.
+	 */
+	@ParameterizedTest(name = "{0}: {1}-{2}")
+	@CsvSource({ "MID, 4129.00, 43750.00", "SENIOR, 4129.00, 65000.00", "LEAD, 4129.00, 86250.00" })
+	void hiringCostsTheInHouseCostPerHireToAnAgencyFeeOnTheTiersSalary(String tier, BigDecimal low, BigDecimal high) {
+		// the boundary owner is booked at the tier tried; one in-house engineer takes the
+		// feature seat
+		StaffingEstimate hybrid = estimate(
+				CostFixtures
+					.engine("{\"staffing\":{\"HYBRID\":{\"roles\":{\"BOUNDARY_OWNER\":{\"tier\":\"" + tier + "\"}}}}}"),
+				HYBRID_TWELVE_WEEKS, "HYBRID");
+
+		assertThat(rangeLine(hybrid, "BOUNDARY_OWNER_RECRUITING").amountUsd()).isEqualTo(new UsdRange(low, high));
+		assertThat(rangeLine(hybrid, "BOUNDARY_OWNER_RECRUITING").label()).contains("15%-25% of first-year base")
+			.contains("assumption:AGENCY_FEE");
 	}
 
 	@Test
-	void aFullTimeSeniorLiesBetweenTheLowAndHighLoadedSalaryForTheWeeksPlusTheHiringCosts() {
-		StaffingEstimate hybrid = estimate(CostFixtures.engine(), HYBRID_TWELVE_WEEKS, "HYBRID");
-		BigDecimal senior = sum(hybrid, "BOUNDARY_OWNER", true);
-		BigDecimal seniorHigh = sum(hybrid, "BOUNDARY_OWNER", false);
-		BigDecimal hiring = usd("4129");
-
-		// the salary part alone: 180k x 12/52 x 1.25 and 260k x 12/52 x 1.40
-		BigDecimal lowestLoadedSalary = new BigDecimal("180000").multiply(new BigDecimal("12"))
-			.multiply(new BigDecimal("1.25"))
-			.divide(new BigDecimal("52"), 2, RoundingMode.HALF_EVEN);
-		BigDecimal highestLoadedSalary = new BigDecimal("260000").multiply(new BigDecimal("12"))
-			.multiply(new BigDecimal("1.40"))
-			.divide(new BigDecimal("52"), 2, RoundingMode.HALF_EVEN);
-		assertThat(lowestLoadedSalary).isEqualTo(usd("51923.08"));
-		assertThat(highestLoadedSalary).isEqualTo(usd("84000.00"));
-		assertThat(senior).isBetween(lowestLoadedSalary.add(hiring),
-				highestLoadedSalary.add(hiring).add(usd("28000.00")));
-		// 41,538.46 + 10,384.62 + 17,307.69 + 4,129 and 60,000 + 24,000 + 28,000 + 4,129
-		assertThat(senior).isEqualTo(usd("73359.77"));
-		assertThat(seniorHigh).isEqualTo(usd("116129.00"));
-	}
-
-	@Test
-	void theTotalAddsEveryRoleAndTheEffectiveWeeklyCostSpreadsItOverTheTimeline() {
+	void theTotalAddsEveryRoleAndTheEffectiveWeeklyCostSpreadsItOverThePlannedWeeks() {
 		StaffingEstimate hybrid = estimate(CostFixtures.engine(), HYBRID_TWELVE_WEEKS, "HYBRID");
 
-		// lead for 3 weeks: 240,000 x 3/52 = 13,846.15; x 0.25 -> 3,461.54; 240,000 x
-		// 1.25 x
-		// 4/52 = 23,076.92; 4,129 (high: 19,903.85, 7,961.54, 37,153.85, 4,129)
-		assertThat(rangeLine(hybrid, "ARCHITECTURE_LEAD_SALARY").amountUsd())
-			.isEqualTo(new UsdRange(usd("13846.15"), usd("19903.85")));
-		assertThat(hybrid.fullTime().totalUsd()).isEqualTo(new UsdRange(usd("117873.38"), usd("185277.24")));
-		// 117,873.38 / 12 = 9,822.78; 185,277.24 / 12 = 15,439.77
-		assertThat(hybrid.fullTime().weeklyUsd()).isEqualTo(new UsdRange(usd("9822.78"), usd("15439.77")));
+		// senior: 90,000 + 22,500 + 17,307.69 + 4,129 and 130,000 + 52,000 + 28,000 +
+		// 65,000; lead (3 weeks, paid 26): 120,000 + 30,000 + 23,076.92 + 4,129 and
+		// 172,500 + 69,000 + 37,153.85 + 86,250
+		assertThat(hybrid.fullTime().totalUsd()).isEqualTo(new UsdRange(usd("311142.61"), usd("639903.85")));
+		// over the 12 planned weeks
+		assertThat(hybrid.fullTime().weeklyUsd()).isEqualTo(new UsdRange(usd("25928.55"), usd("53325.32")));
 	}
 
 	@Test
@@ -81,8 +77,8 @@ class CostEngineFullTimeTests {
 
 		assertThat(hybrid.fullTime().assumptions()).extracting(SourcedText::source)
 			.containsExactly("assumption:WEEKS_PER_YEAR", "assumption:TIER_SALARY_SCALING",
-					"assumption:FULL_TIME_COUNTING", "assumption:ROUNDING", "reference:SBA_LOADED_COST",
-					"reference:SHRM_COST_PER_HIRE");
+					"assumption:FULL_TIME_COUNTING", "assumption:ROUNDING", "assumption:AGENCY_FEE",
+					"assumption:MINIMUM_TENURE", "reference:SBA_LOADED_COST", "reference:SHRM_COST_PER_HIRE");
 		assertThat(hybrid.fullTime().assumptions())
 			.allSatisfy((assumption) -> assertThat(assumption.text()).containsAnyOf(" Reason: ", " Source: "));
 	}

@@ -2,6 +2,9 @@ package dev.stackplan.costing.engine;
 
 import java.util.List;
 
+import dev.stackplan.contracts.event.FeasibilityStatus;
+import dev.stackplan.contracts.event.PlanOption;
+import dev.stackplan.contracts.event.PlanOptionKind;
 import dev.stackplan.contracts.event.Role;
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.profile.ExistingFramework;
@@ -31,24 +34,25 @@ class CostEngineStaffingTests {
 		List<StaffingEstimate> estimates = CostFixtures.engine().estimate(sixFeatures, CostFixtures.OPTIONS);
 
 		assertThat(estimates).extracting(StaffingEstimate::option).containsExactlyElementsOf(CostFixtures.OPTIONS);
-		// lead for ceil(10 / 4) = 3 weeks; six features at one mid per three = 2 mids
+		// six features at three per engineer per 12 weeks: 24 engineer-weeks, so
+		// ceil(24 / 10) = 3 mids deliver them in 8 weeks; the lead takes ceil(8 / 4) = 2
 		assertThat(estimates.get(0).roles()).extracting(Role::id, Role::tier, Role::count, Role::weeks)
-			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 3), tuple("FEATURE_WORK", "MID", 2, 10));
+			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 2), tuple("FEATURE_WORK", "MID", 3, 8));
 		assertThat(estimates.get(1).roles()).extracting(Role::id, Role::tier, Role::count, Role::weeks)
-			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 3), tuple("CODE_OWNER", "SENIOR", 1, 10),
-					tuple("FEATURE_WORK", "MID", 2, 10));
+			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 2), tuple("CODE_OWNER", "SENIOR", 1, 8),
+					tuple("FEATURE_WORK", "MID", 3, 8));
 		assertThat(estimates.get(2).roles()).extracting(Role::id, Role::tier, Role::count, Role::weeks)
-			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 3), tuple("BOUNDARY_OWNER", "SENIOR", 1, 10),
-					tuple("FEATURE_WORK", "MID", 2, 10));
+			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 2), tuple("BOUNDARY_OWNER", "SENIOR", 1, 8),
+					tuple("FEATURE_WORK", "MID", 3, 8));
 		assertThat(estimates.get(2).roles()).extracting(Role::source)
 			.containsExactly("article:36", "article:36", "article:50");
 	}
 
 	@Test
 	void inHouseSeniorsTakeSeniorSeatsFirstAndEveryoneLeftTakesFeatureSeats() {
-		// 3 engineers, 1 senior: the senior owns the boundary, the other two take both
-		// feature seats; only the lead is booked
-		PlanRequest team = request(SIX_FEATURES, ExistingFramework.NONE, new Team(3, 1), 10, null);
+		// 4 engineers, 1 senior: the senior owns the boundary, the other three take the
+		// three feature seats; only the lead is booked
+		PlanRequest team = request(SIX_FEATURES, ExistingFramework.NONE, new Team(4, 1), 10, null);
 
 		StaffingEstimate hybrid = estimate(CostFixtures.engine(), team, "HYBRID");
 
@@ -62,8 +66,8 @@ class CostEngineStaffingTests {
 		StaffingEstimate django = estimate(CostFixtures.engine(), oneEngineer, "DJANGO");
 
 		assertThat(django.roles()).extracting(Role::id, Role::count)
-			.containsExactly(tuple("ARCHITECTURE_LEAD", 1), tuple("FEATURE_WORK", 1));
-		assertThat(django.roles().get(1).reason()).contains("1 of the 2 filled by the in-house team")
+			.containsExactly(tuple("ARCHITECTURE_LEAD", 1), tuple("FEATURE_WORK", 2));
+		assertThat(django.roles().get(1).reason()).contains("1 of the 3 filled by the in-house team")
 			.contains("assumption:IN_HOUSE_FILLS_SEATS")
 			.contains("assumption:FEATURE_LOAD");
 	}
@@ -77,7 +81,7 @@ class CostEngineStaffingTests {
 					for (List<Feature> features : List.of(List.<Feature>of(), SIX_FEATURES)) {
 						PlanRequest plan = request(features, ExistingFramework.FASTAPI, new Team(engineers, seniors),
 								timeline, null);
-						assertHybridTeam(estimate(engine, plan, "HYBRID"), engineers, seniors, timeline);
+						assertHybridTeam(estimate(engine, plan, "HYBRID"), engineers, seniors);
 					}
 				}
 			}
@@ -92,23 +96,24 @@ class CostEngineStaffingTests {
 
 		StaffingEstimate hybrid = estimate(boundaryByAMid, twoMids, "HYBRID");
 
+		// no feature listed: one feature's worth, 4 engineer-weeks, is the delivery
 		assertThat(hybrid.roles()).extracting(Role::id, Role::tier, Role::count, Role::weeks)
-			.contains(tuple("MINIMUM_TEAM_SENIOR", "SENIOR", 1, 8));
+			.contains(tuple("MINIMUM_TEAM_SENIOR", "SENIOR", 1, 4));
 		assertThat(hybrid.roles().get(hybrid.roles().size() - 1).source()).isEqualTo("inference:36");
-		assertHybridTeam(hybrid, 2, 0, 8);
+		assertHybridTeam(hybrid, 2, 0);
 	}
 
 	@Test
-	void aHybridWhoseFeatureWorkCoversHalfTheTimelineIsToppedUpToTwoEngineers() {
-		CostEngine halfTimeFeatures = CostFixtures
-			.engine("{\"staffing\":{\"HYBRID\":{\"roles\":{\"FEATURE_WORK\":{\"sizing\":{\"timelineShare\":0.5}}}}}}");
+	void aHybridWhoseMinimumTeamIsRaisedIsToppedUpForTheWholeDelivery() {
+		CostEngine threeAtLeast = CostFixtures
+			.engine("{\"staffing\":{\"HYBRID\":{\"minimumTeam\":{\"engineers\":3}}}}");
 		PlanRequest noTeam = request(List.of(), ExistingFramework.NONE, new Team(0, 0), 8, null);
 
-		StaffingEstimate hybrid = estimate(halfTimeFeatures, noTeam, "HYBRID");
+		StaffingEstimate hybrid = estimate(threeAtLeast, noTeam, "HYBRID");
 
 		assertThat(hybrid.roles()).extracting(Role::id, Role::tier, Role::count, Role::weeks)
-			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 2), tuple("BOUNDARY_OWNER", "SENIOR", 1, 8),
-					tuple("FEATURE_WORK", "MID", 1, 4), tuple("MINIMUM_TEAM_ENGINEER", "MID", 1, 8));
+			.containsExactly(tuple("ARCHITECTURE_LEAD", "LEAD", 1, 1), tuple("BOUNDARY_OWNER", "SENIOR", 1, 4),
+					tuple("FEATURE_WORK", "MID", 1, 4), tuple("MINIMUM_TEAM_ENGINEER", "MID", 1, 4));
 	}
 
 	@Test
@@ -140,6 +145,12 @@ class CostEngineStaffingTests {
 		assertThat(django.roles()).extracting(Role::id, Role::count, Role::weeks)
 			.contains(tuple("MIGRATION_FROM_FASTAPI", 1, 13));
 		assertThat(django.roles().get(2).reason()).contains("5 weeks past the 8-week timeline");
+		assertThat(django.feasibility().status()).isEqualTo(FeasibilityStatus.PAST_TIMELINE);
+		assertThat(django.feasibility().reasons())
+			.containsExactly("MIGRATION_FROM_FASTAPI: 13 weeks, 5 weeks past the 8-week timeline"
+					+ " (assumption:MIGRATION_QUARTER)");
+		assertThat(django.feasibility().options()).extracting(PlanOption::kind, PlanOption::timelineWeeks)
+			.containsExactly(tuple(PlanOptionKind.EXTEND_TIMELINE, 13));
 		// the plan runs 13 weeks: the effective weekly cost spreads the total over them
 		assertThat(django.onDemand().effectiveWeeklyUsd())
 			.isEqualTo(django.onDemand().totalUsd().divide(usd("13"), 2, java.math.RoundingMode.HALF_EVEN));
@@ -179,12 +190,12 @@ class CostEngineStaffingTests {
 		return request(SIX_FEATURES, ExistingFramework.FASTAPI, new Team(0, 0), 16, null);
 	}
 
-	/** In-house engineers plus the engineers booked for at least the whole timeline. */
-	static void assertHybridTeam(StaffingEstimate hybrid, int inHouse, int inHouseSeniors, int timeline) {
+	/** In-house engineers plus the engineers booked for at least the whole delivery. */
+	static void assertHybridTeam(StaffingEstimate hybrid, int inHouse, int inHouseSeniors) {
 		int engineers = inHouse;
 		int seniors = inHouseSeniors;
 		for (Role role : hybrid.roles()) {
-			if (role.weeks() >= timeline) {
+			if (role.weeks() >= hybrid.feasibility().deliveryWeeks()) {
 				engineers += role.count();
 				seniors += role.tier().equals("MID") ? 0 : role.count();
 			}
