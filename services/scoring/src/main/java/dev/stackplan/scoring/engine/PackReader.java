@@ -18,6 +18,7 @@ import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.scoring.engine.DecisionPack.AdviceEffect;
+import dev.stackplan.scoring.engine.DecisionPack.Conditional;
 import dev.stackplan.scoring.engine.DecisionPack.Factor;
 import dev.stackplan.scoring.engine.DecisionPack.Option;
 import dev.stackplan.scoring.engine.DecisionPack.Rule;
@@ -215,9 +216,9 @@ final class PackReader {
 		JsonNode effect = requiredObject(node, pointer, "effect");
 		String effectPointer = pointer + "/effect";
 		allowOnly(effect, effectPointer,
-				Set.of("weights", "sizeSource", "scores", "scoreSource", "ineligible", "advice"));
+				Set.of("weights", "sizeSource", "scores", "scoreSource", "ineligible", "conditional", "advice"));
 		if (effect.size() == 0) {
-			throw invalid(effectPointer, "a rule needs an effect: weights, scores, ineligible or advice");
+			throw invalid(effectPointer, "a rule needs an effect: weights, scores, ineligible, conditional or advice");
 		}
 		Map<String, BigDecimal> weights = Map.of();
 		String sizeSource = null;
@@ -243,6 +244,16 @@ final class PackReader {
 			ineligible = requiredText(effect, effectPointer, "ineligible");
 			requireOption(ineligible, effectPointer + "/ineligible");
 		}
+		Conditional conditional = null;
+		if (effect.has("conditional")) {
+			JsonNode conditionalNode = requiredObject(effect, effectPointer, "conditional");
+			String conditionalPointer = effectPointer + "/conditional";
+			allowOnly(conditionalNode, conditionalPointer, Set.of("option", "bookedRole"));
+			String option = requiredText(conditionalNode, conditionalPointer, "option");
+			requireOption(option, conditionalPointer + "/option");
+			conditional = new Conditional(option, conditionalNode.has("bookedRole")
+					? requiredText(conditionalNode, conditionalPointer, "bookedRole") : null);
+		}
 		AdviceEffect advice = null;
 		if (effect.has("advice")) {
 			if (effect.size() > 1) {
@@ -255,11 +266,11 @@ final class PackReader {
 			throw invalid(pointer + "/when", "recommendationIn is only for advice rules");
 		}
 		return new Rule(id, when, statement(node, pointer), weights, sizeSource, scores, scoreSource, ineligible,
-				advice);
+				conditional, advice);
 	}
 
 	private AdviceEffect readAdvice(JsonNode advice, String pointer) {
-		allowOnly(advice, pointer, Set.of("kind", "effortEngineerWeeks", "effortSource"));
+		allowOnly(advice, pointer, Set.of("kind", "effortEngineerWeeks", "effortSource", "leaves"));
 		BigDecimal effort = null;
 		String effortSource = null;
 		if (advice.has("effortEngineerWeeks")) {
@@ -272,7 +283,12 @@ final class PackReader {
 		else if (advice.has("effortSource")) {
 			throw invalid(pointer + "/effortSource", "a source for an effort that is not given");
 		}
-		return new AdviceEffect(requiredText(advice, pointer, "kind"), effort, effortSource);
+		String leaves = null;
+		if (advice.has("leaves")) {
+			leaves = requiredText(advice, pointer, "leaves");
+			requireOption(leaves, pointer + "/leaves");
+		}
+		return new AdviceEffect(requiredText(advice, pointer, "kind"), effort, effortSource, leaves);
 	}
 
 	private Map<String, BigDecimal> readMultipliers(JsonNode multipliers, String pointer) {
