@@ -22,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * ({@code assumption:ID} or {@code reference:ID})
  * @param sourceDisclosure who publishes the source the pack cites, when that is a party
  * to the decision (the vendor of what the plan prices); every rationale ends with it
+ * @param sensitivity how a plan's "what would change this" searches the inputs; null when
+ * the pack does not say
  */
 record DecisionPack(String id, List<Option> options, List<Factor> factors, List<WeightModifier> weightModifiers,
-		List<Rule> rules, Map<String, String> declared, @Nullable SourcedText sourceDisclosure) {
+		List<Rule> rules, Map<String, String> declared, @Nullable SourcedText sourceDisclosure,
+		@Nullable SensitivitySearch sensitivity) {
 
 	DecisionPack {
 		options = List.copyOf(options);

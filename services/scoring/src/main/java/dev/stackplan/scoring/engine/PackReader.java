@@ -38,7 +38,7 @@ final class PackReader {
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private static final Set<String> PACK_KEYS = Set.of("pack", "title", "description", "sourceDisclosure", "options",
-			"factors", "weightModifiers", "rules", "assumptions", "references");
+			"factors", "weightModifiers", "rules", "assumptions", "references", "sensitivity");
 
 	private static final Map<String, ToIntFunction<ProfileFacts>> PROFILE_NUMBERS = Map.of("expectedRps",
 			ProfileFacts::expectedRps, "engineers", ProfileFacts::engineers, "seniorEngineers",
@@ -82,7 +82,38 @@ final class PackReader {
 				(id, node, pointer) -> rules.add(readRule(id, node, pointer)));
 		SourcedText disclosure = this.document.has("sourceDisclosure")
 				? statement(requiredObject(this.document, "", "sourceDisclosure"), "/sourceDisclosure") : null;
-		return new DecisionPack(this.pack, options, factors, modifiers, rules, this.declared, disclosure);
+		SensitivitySearch sensitivity = this.document.has("sensitivity")
+				? readSensitivity(requiredObject(this.document, "", "sensitivity"), "/sensitivity") : null;
+		return new DecisionPack(this.pack, options, factors, modifiers, rules, this.declared, disclosure, sensitivity);
+	}
+
+	private SensitivitySearch readSensitivity(JsonNode node, String pointer) {
+		allowOnly(node, pointer, Set.of("costChangeShare", "teamStep", "timelineFactors", "budgetFactors", "source"));
+		BigDecimal share = requiredNumber(node, pointer, "costChangeShare");
+		if (share.signum() <= 0) {
+			throw invalid(pointer + "/costChangeShare", "a share of the cost is positive");
+		}
+		int step = requiredInt(node, pointer, "teamStep");
+		if (step < 1) {
+			throw invalid(pointer + "/teamStep", "a team step is at least one engineer");
+		}
+		return new SensitivitySearch(share, step, factors(node, pointer, "timelineFactors"),
+				factors(node, pointer, "budgetFactors"), requiredSource(node, pointer, "source"));
+	}
+
+	private List<BigDecimal> factors(JsonNode node, String pointer, String name) {
+		JsonNode values = node.get(name);
+		if (values == null || !values.isArray() || values.isEmpty()) {
+			throw invalid(pointer + "/" + name, "expected a non-empty array of positive factors");
+		}
+		List<BigDecimal> factors = new ArrayList<>();
+		for (JsonNode value : values) {
+			if (!value.isNumber() || value.decimalValue().signum() <= 0) {
+				throw invalid(pointer + "/" + name, "a factor is a positive number, not " + value);
+			}
+			factors.add(value.decimalValue());
+		}
+		return factors;
 	}
 
 	private void readDeclarations(String section, String explanation) {

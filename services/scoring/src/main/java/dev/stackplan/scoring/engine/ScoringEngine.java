@@ -11,6 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import dev.stackplan.contracts.event.Advice;
@@ -73,6 +77,35 @@ public final class ScoringEngine {
 	/** The engine for the knowledge base's framework pack. */
 	public static ScoringEngine fromKnowledge(KnowledgeBase kb) {
 		return fromPack(kb.document("frameworks"));
+	}
+
+	/**
+	 * The values of each profile number where a weight modifier or decision rule starts
+	 * or stops holding, keyed by the number's name (expectedRps, engineers,
+	 * seniorEngineers, timelineWeeks): the only places the ranking can change as that
+	 * number moves alone.
+	 */
+	public Map<String, SortedSet<Integer>> thresholds() {
+		Map<String, SortedSet<Integer>> thresholds = new TreeMap<>();
+		BiConsumer<String, Integer> collect = (name,
+				value) -> thresholds.computeIfAbsent(name, (key) -> new TreeSet<>()).add(value);
+		this.pack.weightModifiers().forEach((modifier) -> modifier.when().bounds(collect));
+		this.pack.rules()
+			.stream()
+			.filter((rule) -> rule.advice() == null)
+			.forEach((rule) -> rule.when().bounds(collect));
+		return thresholds;
+	}
+
+	/**
+	 * How a plan's "what would change this" searches the inputs, as the pack declares it.
+	 * @throws IllegalStateException when the pack declares no search
+	 */
+	public SensitivitySearch sensitivity() {
+		if (this.pack.sensitivity() == null) {
+			throw new IllegalStateException("Pack '" + this.pack.id() + "' declares no sensitivity search");
+		}
+		return this.pack.sensitivity();
 	}
 
 	/** Pack option ids in pack order. */
