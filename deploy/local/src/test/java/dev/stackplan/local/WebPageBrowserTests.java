@@ -129,7 +129,7 @@ class WebPageBrowserTests {
 			.containsExactly(served.at("/summary/pick").asString(), served.at("/summary/why").asString(),
 					served.at("/summary/costRange").asString(), served.at("/summary/biggestRisk").asString(),
 					served.at("/summary/nextStep").asString());
-		assertThat(plan.findElements(By.cssSelector(".what-would-change li p"))).extracting(WebElement::getText)
+		assertThat(plan.findElements(By.cssSelector(".what-would-change li > p"))).extracting(WebElement::getText)
 			.containsExactlyElementsOf(served.path("whatWouldChangeThis")
 				.valueStream()
 				.map((change) -> change.path("text").asString())
