@@ -255,18 +255,25 @@ final class PlanAdvice {
 	}
 
 	/**
-	 * The first reason for the pick: neither its description, a condition nor a
-	 * trade-off.
+	 * The first reason for the pick that names it (a reason may widen the pick's lead
+	 * over a third option while naming another), else the first reason: never its
+	 * description, a condition or a trade-off.
 	 */
-	private static String why(StackAssessment stack) {
+	private String why(StackAssessment stack) {
 		List<SourcedText> rationale = stack.rationale();
+		List<SourcedText> reasons = new ArrayList<>();
 		for (int i = 1; i < rationale.size(); i++) {
 			String text = rationale.get(i).text();
 			if (!text.startsWith("On a condition:") && !text.startsWith("Trade-off")) {
-				return text + " (" + rationale.get(i).source() + ")";
+				reasons.add(rationale.get(i));
 			}
 		}
-		return rationale.get(0).text() + " (" + rationale.get(0).source() + ")";
+		String label = this.scoring.label(stack.recommendation());
+		SourcedText why = reasons.stream()
+			.filter((reason) -> reason.text().contains(label))
+			.findFirst()
+			.orElse(reasons.isEmpty() ? rationale.get(0) : reasons.get(0));
+		return why.text() + " (" + why.source() + ")";
 	}
 
 	/**

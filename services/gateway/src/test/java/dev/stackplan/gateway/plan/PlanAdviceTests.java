@@ -60,6 +60,9 @@ class PlanAdviceTests {
 		});
 		assertThat(summary.pick()).isEqualTo("Pick: Django + FastAPI, if you book a senior boundary owner (+$17,400).");
 		assertThat(summary.nextStep()).isEqualTo("Next step: Book a senior boundary owner (+$17,400).");
+		assertThat(summary.why()).as("the reason given names the pick, not the option it beats")
+			.isEqualTo("Why: ML / model serving: Django + FastAPI 100.0 vs Django 40.0. FastAPI serves the /predict "
+					+ "endpoint and the streaming-LLM proxy. (article:35)");
 		assertThat(summary.costRange()).startsWith("Cost: " + PlanAdvice.usd(hybrid.onDemand().totalUsd()))
 			.contains(PlanAdvice.usd(hybrid.fullTime().totalUsd().low()),
 					PlanAdvice.usd(hybrid.fullTime().totalUsd().high()));
