@@ -20,14 +20,29 @@ function recommendation(stack, knowledge) {
         citation(advice.source, knowledge))))) : null);
 }
 
+function summary(plan, knowledge) {
+  const lines = plan.summary ? [plan.summary.pick, plan.summary.why, plan.summary.costRange, plan.summary.biggestRisk, plan.summary.nextStep] : [];
+  const changes = plan.whatWouldChangeThis || [];
+  return section('summary', 'In five lines',
+    h('ol', { class: 'summary-lines' }, lines.map((line) => h('li', {}, line))),
+    changes.length ? h('div', { class: 'what-would-change' }, h('h3', {}, 'What would change this'),
+      h('ul', {}, changes.map((change) => h('li', { class: 'sourced', dataset: { input: change.input } },
+        h('p', {}, change.text), citation(change.source, knowledge))))) : null);
+}
+
 function options(stack, knowledge) {
   const ineligible = stack.options.filter((option) => !option.eligible);
+  const conditional = stack.options.filter((option) => option.eligible && option.condition);
   return section('options', 'The three options',
     scoreChart(stack.options, stack.recommendation),
     ineligible.length ? h('div', { class: 'ineligible' }, h('h3', {}, 'Not eligible for this team'),
       h('ul', {}, ineligible.map((option) => h('li', { class: 'sourced' },
         h('p', {}, h('strong', {}, words(option.option)), ': ', option.ineligibility?.text || 'not eligible'),
         option.ineligibility ? citation(option.ineligibility.source, knowledge) : null)))) : null,
+    conditional.length ? h('div', { class: 'conditional' }, h('h3', {}, 'Eligible on a condition'),
+      h('ul', {}, conditional.map((option) => h('li', { class: 'sourced' },
+        h('p', {}, h('strong', {}, words(option.option)), ': ', option.condition.text),
+        citation(option.condition.source, knowledge))))) : null,
     factorChart(stack.options),
     factorTable(stack, knowledge));
 }
@@ -129,6 +144,9 @@ export function planView(plan, knowledge) {
     parts.push(h('p', { class: 'notice', role: 'status' }, plan.status === 'PARTIAL'
       ? 'Part of this plan is missing: one of the services could not answer yet. What is here is final for its part.'
       : 'This plan failed.'));
+  }
+  if (plan.summary) {
+    parts.push(summary(plan, knowledge));
   }
   if (plan.stack) {
     parts.push(recommendation(plan.stack, knowledge), options(plan.stack, knowledge));

@@ -124,6 +124,16 @@ class WebPageBrowserTests {
 		String recommendation = served.at("/stack/recommendation").asString();
 		assertThat(plan.findElement(By.cssSelector(".verdict .option-name")).getAttribute("class"))
 			.contains("option-" + recommendation);
+		// the plan in five lines, then what would change it, as the API serves them
+		assertThat(plan.findElements(By.cssSelector(".summary-lines > li"))).extracting(WebElement::getText)
+			.containsExactly(served.at("/summary/pick").asString(), served.at("/summary/why").asString(),
+					served.at("/summary/costRange").asString(), served.at("/summary/biggestRisk").asString(),
+					served.at("/summary/nextStep").asString());
+		assertThat(plan.findElements(By.cssSelector(".what-would-change li > p"))).extracting(WebElement::getText)
+			.containsExactlyElementsOf(served.path("whatWouldChangeThis")
+				.valueStream()
+				.map((change) -> change.path("text").asString())
+				.toList());
 		// the factor chart has a row per factor, each with a bar per option
 		int factors = served.at("/stack/options/0/factors").size();
 		assertThat(plan.findElements(By.cssSelector(".factor-chart .factor-row"))).hasSize(factors);

@@ -53,11 +53,14 @@ class PlanAssembler {
 
 	private final CostEngine costing;
 
+	private final PlanAdvice advice;
+
 	PlanAssembler(JsonMapper json, KnowledgeBase knowledge) {
 		this.json = json;
 		this.knowledgeVersion = knowledge.version();
 		this.scoring = ScoringEngine.fromKnowledge(knowledge);
 		this.costing = CostEngine.fromKnowledge(knowledge);
+		this.advice = new PlanAdvice(this.scoring, this.costing);
 	}
 
 	PlanView view(PlanRow row) {
@@ -96,8 +99,19 @@ class PlanAssembler {
 		else if (row.costsProblem() != null) {
 			missing.add(new PlanView.MissingHalf("staffing", row.costsProblem()));
 		}
+		PlanView.Summary summary = null;
+		List<PlanView.PricedCondition> conditions = List.of();
+		List<PlanView.Change> changes = List.of();
+		if (stack != null && staffing != null) {
+			conditions = this.advice.conditions(stack, staffing.byOption());
+			if (request != null && staffing.recommended() != null && renderable(row.stackKnowledgeVersion())
+					&& renderable(row.costsKnowledgeVersion())) {
+				summary = this.advice.summary(request, stack, staffing.recommended(), conditions);
+				changes = this.advice.whatWouldChangeThis(request, stack, staffing.recommended());
+			}
+		}
 		return new PlanView(row.planId(), row.status(), row.stackKnowledgeVersion(), row.requestedAt(),
-				row.assembledAt(), request, stack, staffing, missing);
+				row.assembledAt(), request, stack, staffing, missing, summary, conditions, changes);
 	}
 
 	private @Nullable List<StaffingEstimate> estimates(PlanRow row, @Nullable PlanRequest request,

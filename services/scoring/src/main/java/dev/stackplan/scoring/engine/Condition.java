@@ -2,6 +2,7 @@ package dev.stackplan.scoring.engine;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 
 import dev.stackplan.contracts.profile.ExistingFramework;
@@ -18,6 +19,15 @@ sealed interface Condition {
 
 	boolean holds(ProfileFacts facts);
 
+	/**
+	 * Reports every bound of a profile number this condition tests, as the number's name
+	 * and the first value on the holding side of the bound ({@code atLeast}) or the first
+	 * value past it ({@code below}): the values where the condition can start or stop
+	 * holding.
+	 */
+	default void bounds(BiConsumer<String, Integer> bound) {
+	}
+
 	/** Whether it asks for the ranking's outcome, which only advice rules may. */
 	default boolean asksForRecommendation() {
 		return false;
@@ -32,6 +42,11 @@ sealed interface Condition {
 		}
 
 		@Override
+		public void bounds(BiConsumer<String, Integer> bound) {
+			this.clauses.forEach((clause) -> clause.bounds(bound));
+		}
+
+		@Override
 		public boolean asksForRecommendation() {
 			return this.clauses.stream().anyMatch(Condition::asksForRecommendation);
 		}
@@ -43,6 +58,11 @@ sealed interface Condition {
 		@Override
 		public boolean holds(ProfileFacts facts) {
 			return this.alternatives.stream().anyMatch((alternative) -> alternative.holds(facts));
+		}
+
+		@Override
+		public void bounds(BiConsumer<String, Integer> bound) {
+			this.alternatives.forEach((alternative) -> alternative.bounds(bound));
 		}
 
 		@Override
@@ -98,6 +118,16 @@ sealed interface Condition {
 		public boolean holds(ProfileFacts facts) {
 			int value = this.number.applyAsInt(facts);
 			return (this.atLeast == null || value >= this.atLeast) && (this.below == null || value < this.below);
+		}
+
+		@Override
+		public void bounds(BiConsumer<String, Integer> bound) {
+			if (this.atLeast != null) {
+				bound.accept(this.name, this.atLeast);
+			}
+			if (this.below != null) {
+				bound.accept(this.name, this.below);
+			}
 		}
 
 	}

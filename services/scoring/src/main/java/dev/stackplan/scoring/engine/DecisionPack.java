@@ -22,9 +22,12 @@ import org.jspecify.annotations.Nullable;
  * ({@code assumption:ID} or {@code reference:ID})
  * @param sourceDisclosure who publishes the source the pack cites, when that is a party
  * to the decision (the vendor of what the plan prices); every rationale ends with it
+ * @param sensitivity how a plan's "what would change this" searches the inputs; null when
+ * the pack does not say
  */
 record DecisionPack(String id, List<Option> options, List<Factor> factors, List<WeightModifier> weightModifiers,
-		List<Rule> rules, Map<String, String> declared, @Nullable SourcedText sourceDisclosure) {
+		List<Rule> rules, Map<String, String> declared, @Nullable SourcedText sourceDisclosure,
+		@Nullable SensitivitySearch sensitivity) {
 
 	DecisionPack {
 		options = List.copyOf(options);
@@ -74,11 +77,13 @@ record DecisionPack(String id, List<Option> options, List<Factor> factors, List<
 	 * @param scores factor id to the scores it sets per option, may be empty
 	 * @param scoreSource where those scores come from; null without any
 	 * @param ineligibleOption the option this rule rules out, if any
+	 * @param conditional the option this rule makes eligible only on the condition its
+	 * statement names, if any
 	 * @param advice the advice it gives, if any
 	 */
 	record Rule(String id, Condition when, SourcedText statement, Map<String, BigDecimal> weightMultipliers,
 			@Nullable String sizeSource, Map<String, Map<String, BigDecimal>> scores, @Nullable String scoreSource,
-			@Nullable String ineligibleOption, @Nullable AdviceEffect advice) {
+			@Nullable String ineligibleOption, @Nullable Conditional conditional, @Nullable AdviceEffect advice) {
 
 		Rule {
 			weightMultipliers = Map.copyOf(weightMultipliers);
@@ -91,7 +96,22 @@ record DecisionPack(String id, List<Option> options, List<Factor> factors, List<
 
 	}
 
-	record AdviceEffect(String kind, @Nullable BigDecimal effortEngineerWeeks, @Nullable String effortSource) {
+	/**
+	 * @param option the option eligible only on the condition
+	 * @param bookedRole the cost document's staffing role that meets the condition, when
+	 * the plan books one
+	 */
+	record Conditional(String option, @Nullable String bookedRole) {
+
+	}
+
+	/**
+	 * @param leaves for a migration, the option of the existing codebase the advice
+	 * leaves: its text then says by how much, and on which factors, the recommendation
+	 * beats staying
+	 */
+	record AdviceEffect(String kind, @Nullable BigDecimal effortEngineerWeeks, @Nullable String effortSource,
+			@Nullable String leaves) {
 
 	}
 

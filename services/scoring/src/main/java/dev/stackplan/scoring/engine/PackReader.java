@@ -18,6 +18,7 @@ import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.scoring.engine.DecisionPack.AdviceEffect;
+import dev.stackplan.scoring.engine.DecisionPack.Conditional;
 import dev.stackplan.scoring.engine.DecisionPack.Factor;
 import dev.stackplan.scoring.engine.DecisionPack.Option;
 import dev.stackplan.scoring.engine.DecisionPack.Rule;
@@ -37,7 +38,7 @@ final class PackReader {
 	private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
 	private static final Set<String> PACK_KEYS = Set.of("pack", "title", "description", "sourceDisclosure", "options",
-			"factors", "weightModifiers", "rules", "assumptions", "references");
+			"factors", "weightModifiers", "rules", "assumptions", "references", "sensitivity");
 
 	private static final Map<String, ToIntFunction<ProfileFacts>> PROFILE_NUMBERS = Map.of("expectedRps",
 			ProfileFacts::expectedRps, "engineers", ProfileFacts::engineers, "seniorEngineers",
@@ -81,7 +82,38 @@ final class PackReader {
 				(id, node, pointer) -> rules.add(readRule(id, node, pointer)));
 		SourcedText disclosure = this.document.has("sourceDisclosure")
 				? statement(requiredObject(this.document, "", "sourceDisclosure"), "/sourceDisclosure") : null;
-		return new DecisionPack(this.pack, options, factors, modifiers, rules, this.declared, disclosure);
+		SensitivitySearch sensitivity = this.document.has("sensitivity")
+				? readSensitivity(requiredObject(this.document, "", "sensitivity"), "/sensitivity") : null;
+		return new DecisionPack(this.pack, options, factors, modifiers, rules, this.declared, disclosure, sensitivity);
+	}
+
+	private SensitivitySearch readSensitivity(JsonNode node, String pointer) {
+		allowOnly(node, pointer, Set.of("costChangeShare", "teamStep", "timelineFactors", "budgetFactors", "source"));
+		BigDecimal share = requiredNumber(node, pointer, "costChangeShare");
+		if (share.signum() <= 0) {
+			throw invalid(pointer + "/costChangeShare", "a share of the cost is positive");
+		}
+		int step = requiredInt(node, pointer, "teamStep");
+		if (step < 1) {
+			throw invalid(pointer + "/teamStep", "a team step is at least one engineer");
+		}
+		return new SensitivitySearch(share, step, factors(node, pointer, "timelineFactors"),
+				factors(node, pointer, "budgetFactors"), requiredSource(node, pointer, "source"));
+	}
+
+	private List<BigDecimal> factors(JsonNode node, String pointer, String name) {
+		JsonNode values = node.get(name);
+		if (values == null || !values.isArray() || values.isEmpty()) {
+			throw invalid(pointer + "/" + name, "expected a non-empty array of positive factors");
+		}
+		List<BigDecimal> factors = new ArrayList<>();
+		for (JsonNode value : values) {
+			if (!value.isNumber() || value.decimalValue().signum() <= 0) {
+				throw invalid(pointer + "/" + name, "a factor is a positive number, not " + value);
+			}
+			factors.add(value.decimalValue());
+		}
+		return factors;
 	}
 
 	private void readDeclarations(String section, String explanation) {
@@ -215,9 +247,9 @@ final class PackReader {
 		JsonNode effect = requiredObject(node, pointer, "effect");
 		String effectPointer = pointer + "/effect";
 		allowOnly(effect, effectPointer,
-				Set.of("weights", "sizeSource", "scores", "scoreSource", "ineligible", "advice"));
+				Set.of("weights", "sizeSource", "scores", "scoreSource", "ineligible", "conditional", "advice"));
 		if (effect.size() == 0) {
-			throw invalid(effectPointer, "a rule needs an effect: weights, scores, ineligible or advice");
+			throw invalid(effectPointer, "a rule needs an effect: weights, scores, ineligible, conditional or advice");
 		}
 		Map<String, BigDecimal> weights = Map.of();
 		String sizeSource = null;
@@ -243,6 +275,16 @@ final class PackReader {
 			ineligible = requiredText(effect, effectPointer, "ineligible");
 			requireOption(ineligible, effectPointer + "/ineligible");
 		}
+		Conditional conditional = null;
+		if (effect.has("conditional")) {
+			JsonNode conditionalNode = requiredObject(effect, effectPointer, "conditional");
+			String conditionalPointer = effectPointer + "/conditional";
+			allowOnly(conditionalNode, conditionalPointer, Set.of("option", "bookedRole"));
+			String option = requiredText(conditionalNode, conditionalPointer, "option");
+			requireOption(option, conditionalPointer + "/option");
+			conditional = new Conditional(option, conditionalNode.has("bookedRole")
+					? requiredText(conditionalNode, conditionalPointer, "bookedRole") : null);
+		}
 		AdviceEffect advice = null;
 		if (effect.has("advice")) {
 			if (effect.size() > 1) {
@@ -255,11 +297,11 @@ final class PackReader {
 			throw invalid(pointer + "/when", "recommendationIn is only for advice rules");
 		}
 		return new Rule(id, when, statement(node, pointer), weights, sizeSource, scores, scoreSource, ineligible,
-				advice);
+				conditional, advice);
 	}
 
 	private AdviceEffect readAdvice(JsonNode advice, String pointer) {
-		allowOnly(advice, pointer, Set.of("kind", "effortEngineerWeeks", "effortSource"));
+		allowOnly(advice, pointer, Set.of("kind", "effortEngineerWeeks", "effortSource", "leaves"));
 		BigDecimal effort = null;
 		String effortSource = null;
 		if (advice.has("effortEngineerWeeks")) {
@@ -272,7 +314,12 @@ final class PackReader {
 		else if (advice.has("effortSource")) {
 			throw invalid(pointer + "/effortSource", "a source for an effort that is not given");
 		}
-		return new AdviceEffect(requiredText(advice, pointer, "kind"), effort, effortSource);
+		String leaves = null;
+		if (advice.has("leaves")) {
+			leaves = requiredText(advice, pointer, "leaves");
+			requireOption(leaves, pointer + "/leaves");
+		}
+		return new AdviceEffect(requiredText(advice, pointer, "kind"), effort, effortSource, leaves);
 	}
 
 	private Map<String, BigDecimal> readMultipliers(JsonNode multipliers, String pointer) {

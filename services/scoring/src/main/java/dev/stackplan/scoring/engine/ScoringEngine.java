@@ -11,9 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 
 import dev.stackplan.contracts.event.Advice;
+import dev.stackplan.contracts.event.EligibilityCondition;
 import dev.stackplan.contracts.event.FactorScore;
 import dev.stackplan.contracts.event.OptionAssessment;
 import dev.stackplan.contracts.event.SourcedText;
@@ -72,6 +77,35 @@ public final class ScoringEngine {
 	/** The engine for the knowledge base's framework pack. */
 	public static ScoringEngine fromKnowledge(KnowledgeBase kb) {
 		return fromPack(kb.document("frameworks"));
+	}
+
+	/**
+	 * The values of each profile number where a weight modifier or decision rule starts
+	 * or stops holding, keyed by the number's name (expectedRps, engineers,
+	 * seniorEngineers, timelineWeeks): the only places the ranking can change as that
+	 * number moves alone.
+	 */
+	public Map<String, SortedSet<Integer>> thresholds() {
+		Map<String, SortedSet<Integer>> thresholds = new TreeMap<>();
+		BiConsumer<String, Integer> collect = (name,
+				value) -> thresholds.computeIfAbsent(name, (key) -> new TreeSet<>()).add(value);
+		this.pack.weightModifiers().forEach((modifier) -> modifier.when().bounds(collect));
+		this.pack.rules()
+			.stream()
+			.filter((rule) -> rule.advice() == null)
+			.forEach((rule) -> rule.when().bounds(collect));
+		return thresholds;
+	}
+
+	/**
+	 * How a plan's "what would change this" searches the inputs, as the pack declares it.
+	 * @throws IllegalStateException when the pack declares no search
+	 */
+	public SensitivitySearch sensitivity() {
+		if (this.pack.sensitivity() == null) {
+			throw new IllegalStateException("Pack '" + this.pack.id() + "' declares no sensitivity search");
+		}
+		return this.pack.sensitivity();
 	}
 
 	/** Pack option ids in pack order. */
@@ -143,10 +177,11 @@ public final class ScoringEngine {
 						weightReasons.get(i), shaping.scoreSources.get(factor.id())));
 			}
 			ranked.add(new OptionAssessment(decided.option(), decided.score(), decided.eligible(),
-					shaping.ineligibility.get(decided.option()), factors));
+					shaping.ineligibility.get(decided.option()), factors,
+					decided.eligible() ? shaping.condition(decided.option()) : null));
 		}
 		return new StackAssessment(this.pack.id(), decision.recommendation(), ranked,
-				rationale(shaping, ranked, weights), advice(decision.advice()));
+				rationale(shaping, ranked, weights), advice(decision.advice(), ranked, weights));
 	}
 
 	private static OptionDecision decision(OptionAssessment option) {
@@ -204,6 +239,9 @@ public final class ScoringEngine {
 			if (rule.ineligibleOption() != null) {
 				shaping.ineligibility.putIfAbsent(rule.ineligibleOption(), rule.statement());
 			}
+			if (rule.conditional() != null) {
+				shaping.conditions.putIfAbsent(rule.conditional().option(), rule);
+			}
 			if (rule.shapesScores()) {
 				shaping.firedRules.add(rule);
 			}
@@ -228,7 +266,8 @@ public final class ScoringEngine {
 			}
 			SourcedText ineligibility = shaping.ineligibility.get(option.id());
 			options.add(new OptionAssessment(option.id(), total.setScale(SCORE_SCALE, RoundingMode.HALF_UP),
-					ineligibility == null, ineligibility, factors));
+					ineligibility == null, ineligibility, factors,
+					(ineligibility == null) ? shaping.condition(option.id()) : null));
 		}
 		List<String> packOrder = optionIds();
 		options.sort(Comparator.comparing(OptionAssessment::eligible)
@@ -250,6 +289,10 @@ public final class ScoringEngine {
 		List<SourcedText> rationale = new ArrayList<>();
 		List<SourcedText> tradeOffs = new ArrayList<>();
 		rationale.add(option(recommended.option()).description());
+		if (recommended.condition() != null) {
+			rationale.add(new SourcedText("On a condition: " + recommended.condition().text(),
+					recommended.condition().source()));
+		}
 		for (Rule rule : shaping.firedRules) {
 			String favoured = favouredInstead(shaping, rule, recommended.option(), ranked);
 			if (favoured == null) {
@@ -357,13 +400,17 @@ public final class ScoringEngine {
 		return ids;
 	}
 
-	private List<Advice> advice(List<String> adviceIds) {
+	private List<Advice> advice(List<String> adviceIds, List<OptionAssessment> ranked, List<BigDecimal> weights) {
 		Set<String> ids = new HashSet<>(adviceIds);
 		List<Advice> advice = new ArrayList<>();
 		for (Rule rule : this.pack.rules()) {
 			if (rule.advice() != null && ids.remove(rule.id())) {
 				BigDecimal effort = rule.advice().effortEngineerWeeks();
-				advice.add(new Advice(rule.advice().kind(), rule.statement().text(), rule.statement().source(),
+				String text = rule.statement().text();
+				if (rule.advice().leaves() != null) {
+					text = text + " " + whyLeave(ranked.get(0), find(ranked, rule.advice().leaves()), weights);
+				}
+				advice.add(new Advice(rule.advice().kind(), text, rule.statement().source(),
 						(effort != null) ? effort.setScale(SCORE_SCALE, RoundingMode.HALF_UP) : null,
 						rule.advice().effortSource()));
 			}
@@ -374,7 +421,40 @@ public final class ScoringEngine {
 		return advice;
 	}
 
-	private String label(String option) {
+	/**
+	 * The stated reason for a migration: how far the recommendation scores above staying,
+	 * the cost of leaving counted, and the factors that carry the lead.
+	 */
+	private String whyLeave(OptionAssessment recommended, OptionAssessment stay, List<BigDecimal> weights) {
+		List<Integer> leading = new ArrayList<>();
+		Map<Integer, BigDecimal> gains = new HashMap<>();
+		for (int i = 0; i < weights.size(); i++) {
+			BigDecimal gain = weights.get(i)
+				.multiply(recommended.factors().get(i).score().subtract(stay.factors().get(i).score()));
+			gains.put(i, gain);
+			if (gain.signum() > 0) {
+				leading.add(i);
+			}
+		}
+		leading.sort(Comparator.comparing(gains::get, Comparator.reverseOrder()));
+		List<String> carriers = new ArrayList<>();
+		for (int i : leading.subList(0, Math.min(LEADING_FACTORS_IN_RATIONALE, leading.size()))) {
+			carriers.add(String.format("%s +%s", this.pack.factors().get(i).label(),
+					gains.get(i).setScale(SCORE_SCALE, RoundingMode.HALF_UP).toPlainString()));
+		}
+		return String.format(
+				"Why move: %s scores %s against %s for staying on %s, the cost of leaving counted; "
+						+ "the factors that carry the lead: %s points.",
+				label(recommended.option()), recommended.score(), stay.score(), label(stay.option()),
+				String.join(", ", carriers));
+	}
+
+	private static OptionAssessment find(List<OptionAssessment> ranked, String option) {
+		return ranked.stream().filter((candidate) -> candidate.option().equals(option)).findFirst().orElseThrow();
+	}
+
+	/** The label of an option of this pack, e.g. Django + FastAPI for HYBRID. */
+	public String label(String option) {
 		return option(option).label();
 	}
 
@@ -399,6 +479,9 @@ public final class ScoringEngine {
 
 		private final Map<String, SourcedText> ineligibility = new LinkedHashMap<>();
 
+		/** The rule that makes an option eligible only on a condition, by option. */
+		private final Map<String, Rule> conditions = new LinkedHashMap<>();
+
 		private final List<Rule> firedRules = new ArrayList<>();
 
 		/** Ids of the modifiers and rules applied, in order. */
@@ -417,6 +500,12 @@ public final class ScoringEngine {
 
 		BigDecimal weight(String factor) {
 			return this.weights.get(factor);
+		}
+
+		@Nullable EligibilityCondition condition(String option) {
+			Rule rule = this.conditions.get(option);
+			return (rule != null) ? new EligibilityCondition(rule.statement().text(), rule.statement().source(),
+					rule.conditional().bookedRole()) : null;
 		}
 
 		void multiply(Map<String, BigDecimal> multipliers, SourcedText statement, String sizeSource) {

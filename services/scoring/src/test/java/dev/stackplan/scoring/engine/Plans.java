@@ -30,9 +30,14 @@ final class Plans {
 	 */
 	static PlanRequest plan(ProductKind kind, String features, int expectedRps, String team,
 			ExistingFramework existing) {
+		return plan(kind, features, expectedRps, team, existing, 12);
+	}
+
+	static PlanRequest plan(ProductKind kind, String features, int expectedRps, String team, ExistingFramework existing,
+			int timelineWeeks) {
 		String[] engineers = team.split("/");
 		return new PlanRequest(new ProductProfile("test product", kind, features(features), expectedRps, existing),
-				new Team(Integer.parseInt(engineers[0]), Integer.parseInt(engineers[1])), 12, null);
+				new Team(Integer.parseInt(engineers[0]), Integer.parseInt(engineers[1])), timelineWeeks, null);
 	}
 
 	static List<Feature> features(String features) {

@@ -32,6 +32,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.StringLength;
 
 import static dev.stackplan.scoring.engine.Plans.FRAMEWORKS;
 import static dev.stackplan.scoring.engine.Plans.KNOWLEDGE;
@@ -67,6 +68,33 @@ class ScoringEnginePropertiesTests {
 				plan.team(), plan.timelineWeeks(), plan.budgetUsd());
 
 		assertThat(FRAMEWORKS.assess(reordered)).isEqualTo(FRAMEWORKS.assess(plan));
+	}
+
+	@Property
+	void theProductsNameNeverChangesTheRecommendationOrItsCondition(@ForAll("plans") PlanRequest plan,
+			@ForAll @StringLength(min = 1, max = 120) String name) {
+		PlanRequest renamed = new PlanRequest(new ProductProfile(name, plan.product().kind(), plan.product().features(),
+				plan.product().expectedRps(), plan.product().existingFramework()), plan.team(), plan.timelineWeeks(),
+				plan.budgetUsd());
+
+		assertThat(FRAMEWORKS.assess(renamed)).isEqualTo(FRAMEWORKS.assess(plan));
+	}
+
+	@Property
+	void anOptionIsEitherRuledOutOrOfferedOnACondition(@ForAll("plans") PlanRequest plan) {
+		for (OptionAssessment option : FRAMEWORKS.assess(plan).options()) {
+			assertThat(option.ineligibility() != null && option.condition() != null)
+				.as("%s is ruled out and offered on a condition at once", option.option())
+				.isFalse();
+			assertThat(option.eligible()).isEqualTo(option.ineligibility() == null);
+		}
+	}
+
+	@Property
+	void aTeamWithOneEngineerOrNoneIsNeverRecommendedTheHybrid(@ForAll("plans") PlanRequest plan) {
+		if (plan.team().engineers() < 2) {
+			assertThat(FRAMEWORKS.assess(plan).recommendation()).isNotEqualTo("HYBRID");
+		}
 	}
 
 	@Property

@@ -39,7 +39,7 @@ class ScoringEngineRulesTests {
 					article:35 | a product with an inference layer, three incl. a senior  | SAAS          | AUTH BILLING ADMIN_PANEL ML_INFERENCE  | 300  | 3/1  | NONE     | HYBRID
 					article:35 | a product with a streaming-LLM proxy, two incl. a senior | SAAS          | AUTH BILLING STREAMING                 | 200  | 2/1  | NONE     | HYBRID
 					article:36 | the same product and inference with one engineer         | SAAS          | AUTH BILLING ADMIN_PANEL ML_INFERENCE  | 300  | 1/1  | NONE     | DJANGO
-					article:36 | the same product and inference with no senior            | SAAS          | AUTH BILLING ADMIN_PANEL ML_INFERENCE  | 300  | 3/0  | NONE     | DJANGO
+					article:36 | the same product and inference with no senior, one booked | SAAS         | AUTH BILLING ADMIN_PANEL ML_INFERENCE  | 300  | 3/0  | NONE     | HYBRID
 					article:42 | an existing FastAPI app bolting on the batteries         | SAAS          | AUTH BILLING ADMIN_PANEL CMS           | 50   | 2/1  | FASTAPI  | DJANGO
 					""")
 	void recommendsWhatTheArticleSays(String line, String profile, ProductKind kind, String features, int rps,
@@ -50,18 +50,20 @@ class ScoringEngineRulesTests {
 			.isEqualTo(recommended);
 	}
 
-	@ParameterizedTest(name = "{0}: team {1} -> hybrid eligible {2}")
+	@ParameterizedTest(name = "{0}: team {1} -> hybrid eligible {2}, on a condition {3}")
 	@CsvSource(delimiter = '|', textBlock = """
-			# line     | team | eligible | reason
-			article:36 | 3/1  | true     | -
-			article:36 | 2/1  | true     | -
-			article:36 | 2/2  | true     | -
-			article:36 | 1/1  | false    | if you have one engineer
-			article:36 | 1/0  | false    | if you have one engineer
-			inference:36 | 4/0 | false   | without one in the team it is ruled out
-			article:36 | 0/0  | false    | if you have one engineer
+			# line       | team | eligible | conditional | reason
+			article:36   | 3/1  | true     | false       | -
+			article:36   | 2/1  | true     | false       | -
+			article:36   | 2/2  | true     | false       | -
+			article:36   | 1/1  | false    | false       | if you have one engineer
+			article:36   | 1/0  | false    | false       | if you have one engineer
+			inference:36 | 4/0  | true     | true        | if you book a senior boundary owner
+			inference:36 | 2/0  | true     | true        | if you book a senior boundary owner
+			article:36   | 0/0  | false    | false       | if you have one engineer
 			""")
-	void hybridNeedsTwoEngineersOneOfThemSenior(String line, String team, boolean eligible, String reason) {
+	void hybridNeedsTwoEngineersAndASeniorAtTheBoundaryInHouseOrBooked(String line, String team, boolean eligible,
+			boolean conditional, String reason) {
 		OptionAssessment hybrid = option(
 				FRAMEWORKS
 					.assess(plan(ProductKind.SAAS, "AUTH BILLING ML_INFERENCE", 300, team, ExistingFramework.NONE)),
@@ -75,6 +77,16 @@ class ScoringEngineRulesTests {
 			assertThat(hybrid.ineligibility()).isNotNull();
 			assertThat(hybrid.ineligibility().source()).isEqualTo(line);
 			assertThat(hybrid.ineligibility().text()).containsIgnoringCase(reason);
+		}
+		if (conditional) {
+			assertThat(hybrid.condition()).isNotNull();
+			assertThat(hybrid.condition().source()).isEqualTo(line);
+			assertThat(hybrid.condition().text()).containsIgnoringCase(reason);
+			assertThat(hybrid.condition().bookedRole()).isEqualTo("BOUNDARY_OWNER");
+		}
+		else {
+			assertThat(hybrid.condition()).as("a one-engineer team is not offered the hybrid on any condition")
+				.isNull();
 		}
 	}
 
