@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.contracts.event.StackAssessment;
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.profile.PlanRequest;
@@ -25,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param missing the halves a PARTIAL or FAILED plan lacks, and why
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record PlanView(UUID planId, String status, @Nullable String knowledgeVersion, @Nullable Instant requestedAt,
+record PlanView(UUID planId, PlanStatus status, @Nullable String knowledgeVersion, @Nullable Instant requestedAt,
 		@Nullable Instant assembledAt, @Nullable PlanRequest request, @Nullable StackAssessment stack,
 		@Nullable Staffing staffing, List<MissingHalf> missing) {
 
