@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param requestedAt when intake accepted the request
  * @param assembledAt when the plan was assembled
  */
-public record PlanAssembled(UUID planId, String status, String knowledgeVersion, String recommendation,
+public record PlanAssembled(UUID planId, PlanStatus status, String knowledgeVersion, String recommendation,
 		BigDecimal onDemandTotalUsd, UsdRange fullTimeTotalUsd, Instant requestedAt, Instant assembledAt) {
 
 }

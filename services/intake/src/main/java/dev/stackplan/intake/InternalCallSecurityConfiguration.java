@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
+import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.kit.ProblemTypes;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,16 +36,14 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 
 /**
  * Intake takes calls from the gateway only: every call but the actuator's carries the
- * shared secret in {@value #TOKEN_HEADER}, checked before anything else runs (the body is
- * not read, the client header not looked at). Without it, or with a wrong one, the answer
- * is a 401; so {@code X-Stackplan-Client} is only ever believed on a call that proved it
- * came from the gateway.
+ * shared secret in {@value IntakeApi#INTERNAL_TOKEN_HEADER}, checked before anything else
+ * runs (the body is not read, the client header not looked at). Without it, or with a
+ * wrong one, the answer is a 401; so {@code X-Stackplan-Client} is only ever believed on
+ * a call that proved it came from the gateway.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class InternalCallSecurityConfiguration {
-
-	static final String TOKEN_HEADER = "X-Stackplan-Internal-Token";
 
 	/** Health and metrics, for probes and Prometheus; they take no input. */
 	static final String ACTUATOR = "/actuator/**";
@@ -87,7 +86,8 @@ class InternalCallSecurityConfiguration {
 	}
 
 	private static ServerAuthenticationConverter tokenConverter() {
-		return (exchange) -> Mono.justOrEmpty(exchange.getRequest().getHeaders().getFirst(TOKEN_HEADER))
+		return (exchange) -> Mono
+			.justOrEmpty(exchange.getRequest().getHeaders().getFirst(IntakeApi.INTERNAL_TOKEN_HEADER))
 			.map((token) -> UsernamePasswordAuthenticationToken.unauthenticated(GATEWAY, token));
 	}
 

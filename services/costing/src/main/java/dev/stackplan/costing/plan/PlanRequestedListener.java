@@ -11,6 +11,7 @@ import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.kit.BatchSends;
@@ -57,7 +58,7 @@ class PlanRequestedListener {
 		this.meters = meters;
 	}
 
-	@KafkaListener(topics = Topics.PLAN_REQUESTED, batch = "true",
+	@KafkaListener(topics = Topics.PLAN_REQUESTED, groupId = ConsumerGroups.COSTING, batch = "true",
 			concurrency = "${stackplan.costing.listener-concurrency:2}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);

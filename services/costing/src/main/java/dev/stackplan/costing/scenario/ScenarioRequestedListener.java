@@ -8,6 +8,7 @@ import dev.stackplan.contracts.event.ScenarioCostEstimated;
 import dev.stackplan.contracts.event.ScenarioPlanRequested;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.kit.BatchSends;
@@ -62,7 +63,7 @@ class ScenarioRequestedListener {
 
 	}
 
-	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = "costing-scenarios", batch = "true",
+	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = ConsumerGroups.COSTING_SCENARIOS, batch = "true",
 			concurrency = "${stackplan.costing.scenario-concurrency:2}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);

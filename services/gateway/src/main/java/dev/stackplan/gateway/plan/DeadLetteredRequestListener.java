@@ -3,10 +3,13 @@ package dev.stackplan.gateway.plan;
 import java.time.Clock;
 import java.util.UUID;
 
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.kit.PlanKafkaAutoConfiguration;
+import dev.stackplan.gateway.Half;
+import dev.stackplan.gateway.RawRecordsConfiguration;
 import dev.stackplan.kit.DeadLetterHeaders;
+import dev.stackplan.kit.PlanKafkaAutoConfiguration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,7 +45,7 @@ class DeadLetteredRequestListener {
 	}
 
 	@KafkaListener(topics = "#{T(dev.stackplan.contracts.topic.PlanEvent).PLAN_REQUESTED.deadLetterTopic()}",
-			containerFactory = RawRecordsConfiguration.RAW_LISTENER_FACTORY)
+			groupId = ConsumerGroups.GATEWAY, containerFactory = RawRecordsConfiguration.RAW_LISTENER_FACTORY)
 	void on(ConsumerRecord<String, byte[]> deadLetter) {
 		String group = DeadLetterHeaders.text(deadLetter, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
 		UUID planId = planId(deadLetter.key());

@@ -2,7 +2,9 @@ package dev.stackplan.gateway.plan;
 
 import java.time.Instant;
 
+import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.kit.IdempotencyKeyFormat;
 import dev.stackplan.kit.RequestIdFilter;
 import jakarta.annotation.PreDestroy;
 import org.jspecify.annotations.Nullable;
@@ -20,26 +22,6 @@ import org.springframework.web.reactive.function.client.WebClient;
 /** Forwards plan requests to intake, which owns their validation. */
 @Component
 class IntakeClient {
-
-	/**
-	 * The shared secret that proves to intake the call comes from the gateway; without it
-	 * intake trusts no {@link #CLIENT_HEADER}.
-	 */
-	static final String INTERNAL_TOKEN_HEADER = "X-Stackplan-Internal-Token";
-
-	/** Header through which intake learns the authenticated client. */
-	static final String CLIENT_HEADER = "X-Stackplan-Client";
-
-	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-
-	/** Intake's mark of an answer replayed for a repeated idempotency key. */
-	static final String REPLAYED_HEADER = "Idempotent-Replayed";
-
-	/**
-	 * When intake accepted a new request; absent on a replay, whose plan is already
-	 * filed.
-	 */
-	static final String REQUESTED_AT_HEADER = "X-Stackplan-Requested-At";
 
 	private final WebClient intake;
 
@@ -82,13 +64,13 @@ class IntakeClient {
 	Mono<IntakeAnswer> submit(byte[] body, MediaType contentType, String clientId, @Nullable String idempotencyKey,
 			@Nullable String requestId) {
 		return this.intake.post()
-			.uri("/internal/v1/plan-requests")
+			.uri(IntakeApi.PLAN_REQUESTS)
 			.contentType(contentType)
-			.header(INTERNAL_TOKEN_HEADER, this.properties.intakeToken())
-			.header(CLIENT_HEADER, clientId)
+			.header(IntakeApi.INTERNAL_TOKEN_HEADER, this.properties.intakeToken())
+			.header(IntakeApi.CLIENT_HEADER, clientId)
 			.headers((headers) -> {
 				if (idempotencyKey != null) {
-					headers.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+					headers.set(IdempotencyKeyFormat.HEADER, idempotencyKey);
 				}
 				if (requestId != null) {
 					headers.set(RequestIdFilter.HEADER, requestId);
@@ -99,9 +81,9 @@ class IntakeClient {
 				.defaultIfEmpty(new byte[0])
 				.map((bytes) -> new IntakeAnswer(response.statusCode(),
 						response.headers().contentType().orElse(MediaType.APPLICATION_JSON), bytes,
-						!response.headers().header(REPLAYED_HEADER).isEmpty(),
+						!response.headers().header(IntakeApi.REPLAYED_HEADER).isEmpty(),
 						response.headers()
-							.header(REQUESTED_AT_HEADER)
+							.header(IntakeApi.REQUESTED_AT_HEADER)
 							.stream()
 							.findFirst()
 							.map(Instant::parse)

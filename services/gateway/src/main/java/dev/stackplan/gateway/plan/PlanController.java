@@ -3,11 +3,16 @@ package dev.stackplan.gateway.plan;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.stackplan.contracts.event.PlanStatus;
+import dev.stackplan.contracts.intake.IntakeApi;
+import dev.stackplan.contracts.intake.PlanAccepted;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.InvalidParameterException;
@@ -52,7 +57,7 @@ class PlanController {
 
 	private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,9})");
 
-	private static final List<String> STATUSES = List.of("PENDING", "COMPLETE", "PARTIAL", "FAILED");
+	private static final List<String> STATUSES = Arrays.stream(PlanStatus.values()).map(PlanStatus::name).toList();
 
 	private final IntakeClient intake;
 
@@ -115,14 +120,14 @@ class PlanController {
 					}
 					return Mono.just(refused.body(publicProblem(answer, exchange)));
 				}
-				JsonNode accepted = this.json.readTree(answer.body());
-				UUID planId = UUID.fromString(accepted.required("planId").asString());
+				PlanAccepted accepted = this.json.readValue(answer.body(), PlanAccepted.class);
+				UUID planId = accepted.planId();
 				URI location = URI.create("/api/v1/plans/" + planId);
 				ResponseEntity.BodyBuilder acceptedBuilder = ResponseEntity.accepted()
 					.location(location)
 					.contentType(MediaType.APPLICATION_JSON);
 				if (answer.replayed()) {
-					acceptedBuilder.header(IntakeClient.REPLAYED_HEADER, "true");
+					acceptedBuilder.header(IntakeApi.REPLAYED_HEADER, "true");
 				}
 				Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
 				// the plan is on the broker: if the early row cannot be written now, the
@@ -170,7 +175,7 @@ class PlanController {
 		return this.watcher.follow(planId, this.properties.eventStreamTimeout())
 			.map((row) -> ServerSentEvent.builder(new PlanStatusEvent(planId, row.status(), href))
 				.event("status")
-				.id(row.status())
+				.id(row.status().name())
 				.build());
 	}
 
@@ -179,7 +184,7 @@ class PlanController {
 	Mono<PlanPage> list(@RequestParam(required = false) String status, @RequestParam(required = false) String limit,
 			@RequestParam(required = false) String cursor, ServerWebExchange exchange) {
 		ApiClient client = ApiClient.of(exchange);
-		String wantedStatus = status(status);
+		PlanStatus wantedStatus = status(status);
 		int pageSize = Pages.pageSize(limit, this.properties);
 		PlanCursor after = (cursor != null && !cursor.isBlank()) ? PlanCursor.decode(cursor, this.limits) : null;
 		return this.dependencies
@@ -223,15 +228,15 @@ class PlanController {
 		return (asked.compareTo(this.properties.maxWait()) > 0) ? this.properties.maxWait() : asked;
 	}
 
-	private static @Nullable String status(@Nullable String status) {
+	private static @Nullable PlanStatus status(@Nullable String status) {
 		if (status == null || status.isBlank()) {
 			return null;
 		}
-		String upper = status.strip().toUpperCase(java.util.Locale.ROOT);
+		String upper = status.strip().toUpperCase(Locale.ROOT);
 		if (!STATUSES.contains(upper)) {
 			throw new InvalidParameterException("status", "must be one of " + STATUSES, STATUSES);
 		}
-		return upper;
+		return PlanStatus.valueOf(upper);
 	}
 
 	private static ResponseEntity<ProblemDetail> notFound(UUID planId) {

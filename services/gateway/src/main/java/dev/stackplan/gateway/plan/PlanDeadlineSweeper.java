@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.Half;
 import dev.stackplan.kit.ConsumerGroupProbe;
 import dev.stackplan.kit.ConsumerGroupProbe.GroupState;
 import org.apache.commons.logging.Log;
@@ -73,7 +75,8 @@ class PlanDeadlineSweeper {
 				.block(this.properties.storeTimeout());
 			if (partial != null) {
 				Instant now = this.clock.instant();
-				partial.forEach((requestedAt) -> this.metrics.changed("PENDING", "PARTIAL", requestedAt, now));
+				partial.forEach((requestedAt) -> this.metrics.changed(PlanStatus.PENDING, PlanStatus.PARTIAL,
+						requestedAt, now));
 			}
 		}
 	}

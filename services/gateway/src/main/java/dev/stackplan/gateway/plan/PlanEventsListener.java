@@ -17,6 +17,7 @@ import dev.stackplan.contracts.event.FrameworkScoredV1;
 import dev.stackplan.contracts.event.PlanAssembled;
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.plan.PlanRepository.StoredHalf;
@@ -66,7 +67,8 @@ class PlanEventsListener {
 		this.metrics = metrics;
 	}
 
-	@KafkaListener(topics = { Topics.PLAN_REQUESTED, Topics.FRAMEWORK_SCORED, Topics.COST_ESTIMATED }, batch = "true",
+	@KafkaListener(topics = { Topics.PLAN_REQUESTED, Topics.FRAMEWORK_SCORED, Topics.COST_ESTIMATED },
+			groupId = ConsumerGroups.GATEWAY, batch = "true",
 			concurrency = "${stackplan.gateway.listener-concurrency:3}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends assembled = this.publisher.batch(records);

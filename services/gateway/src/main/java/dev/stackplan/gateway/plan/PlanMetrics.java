@@ -2,8 +2,8 @@ package dev.stackplan.gateway.plan;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
 
+import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.gateway.GatewayProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -37,8 +37,6 @@ class PlanMetrics {
 
 	static final String LATENCY = "stackplan.plan.latency";
 
-	private static final Set<String> FINAL = Set.of("COMPLETE", "PARTIAL", "FAILED");
-
 	private final MeterRegistry meters;
 
 	private final Duration[] latencySlo;
@@ -55,29 +53,29 @@ class PlanMetrics {
 	 * @param requestedAt when it was requested; null when its request is not stored yet
 	 * @param at when the change happened
 	 */
-	void changed(@Nullable String was, String now, @Nullable Instant requestedAt, Instant at) {
-		if (!FINAL.contains(now) || now.equals(was)) {
+	void changed(@Nullable PlanStatus was, PlanStatus now, @Nullable Instant requestedAt, Instant at) {
+		if (!now.isSettled() || now == was) {
 			return;
 		}
-		if (was == null || !FINAL.contains(was)) {
+		if (was == null || !was.isSettled()) {
 			Counter.builder(ASSEMBLED)
 				.description("Plans that reached a final state, each once, tagged with the first final state")
-				.tag("status", now)
+				.tag("status", now.name())
 				.register(this.meters)
 				.increment();
 		}
 		else {
 			Counter.builder(CHANGED)
 				.description("Later changes of a plan's final state, such as a PARTIAL plan completed by a late half")
-				.tag("from", was)
-				.tag("to", now)
+				.tag("from", was.name())
+				.tag("to", now.name())
 				.register(this.meters)
 				.increment();
 		}
 		if (requestedAt != null) {
 			Timer.builder(LATENCY)
 				.description("From intake accepting a request to its plan reaching this final state")
-				.tag("status", now)
+				.tag("status", now.name())
 				.serviceLevelObjectives(this.latencySlo)
 				.register(this.meters)
 				.record(Duration.between(requestedAt, at));
@@ -85,13 +83,13 @@ class PlanMetrics {
 	}
 
 	/** The final state a COMPLETE plan had before, told by the problems it recorded. */
-	static String before(PlanRow complete) {
+	static PlanStatus before(PlanRow complete) {
 		boolean stackMissed = complete.stackProblem() != null;
 		boolean costsMissed = complete.costsProblem() != null;
 		if (stackMissed && costsMissed) {
-			return "FAILED";
+			return PlanStatus.FAILED;
 		}
-		return (stackMissed || costsMissed) ? "PARTIAL" : "PENDING";
+		return (stackMissed || costsMissed) ? PlanStatus.PARTIAL : PlanStatus.PENDING;
 	}
 
 }

@@ -3,9 +3,12 @@ package dev.stackplan.gateway.plan;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
 
+import dev.stackplan.contracts.event.PlanStatus;
+import dev.stackplan.gateway.Half;
 import dev.stackplan.gateway.Rows;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -211,10 +214,10 @@ class PlanRepository {
 				""".formatted(half.column()))
 			.bind("before", requestedBefore)
 			.bind("reason", reason)
-			.map((row) -> new StateChange(row.get("was", String.class), "PARTIAL", Rows.instant(row, "requested_at")))
+			.map((row) -> new StateChange(status(row, "was"), PlanStatus.PARTIAL, Rows.instant(row, "requested_at")))
 			.all()
 			// a PARTIAL plan missing its other half too stays PARTIAL: no change of state
-			.filter((change) -> "PENDING".equals(change.was()))
+			.filter((change) -> change.was() == PlanStatus.PENDING)
 			.mapNotNull(StateChange::requestedAt);
 	}
 
@@ -239,7 +242,7 @@ class PlanRepository {
 				""".formatted(half.column(), other.column()))
 			.bind("id", planId)
 			.bind("reason", reason)
-			.map((row) -> new StateChange(row.get("was", String.class), row.get("status", String.class),
+			.map((row) -> new StateChange(status(row, "was"), Objects.requireNonNull(status(row, "status")),
 					Rows.instant(row, "requested_at")))
 			.one();
 	}
@@ -252,12 +255,12 @@ class PlanRepository {
 	 * @param requestedAt when the plan was requested; null when its request is not stored
 	 * yet
 	 */
-	record StateChange(@Nullable String was, String now, @Nullable Instant requestedAt) {
+	record StateChange(@Nullable PlanStatus was, PlanStatus now, @Nullable Instant requestedAt) {
 
 	}
 
 	/** One client's plans, newest first, after the cursor position if one is given. */
-	Flux<PlanRow> findByClient(String clientId, @Nullable String status, @Nullable PlanCursor after, int limit) {
+	Flux<PlanRow> findByClient(String clientId, @Nullable PlanStatus status, @Nullable PlanCursor after, int limit) {
 		StringBuilder sql = new StringBuilder("select " + COLUMNS + " from plans where client_id = :client");
 		if (status != null) {
 			sql.append(" and status = :status");
@@ -270,7 +273,7 @@ class PlanRepository {
 			.bind("client", clientId)
 			.bind("limit", limit);
 		if (status != null) {
-			query = query.bind("status", status);
+			query = query.bind("status", status.name());
 		}
 		if (after != null) {
 			query = query.bind("afterAt", after.requestedAt()).bind("afterId", after.planId());
@@ -278,14 +281,20 @@ class PlanRepository {
 		return query.map(PlanRepository::toRow).all();
 	}
 
+	private static @Nullable PlanStatus status(Readable row, String column) {
+		String status = row.get(column, String.class);
+		return (status != null) ? PlanStatus.valueOf(status) : null;
+	}
+
 	private static PlanRow toRow(Readable row) {
 		Boolean published = row.get("assembled_published", Boolean.class);
 		return new PlanRow(row.get("plan_id", UUID.class), row.get("client_id", String.class),
-				row.get("status", String.class), Rows.instant(row, "requested_at"), row.get("request", String.class),
-				row.get("stack", String.class), row.get("stack_knowledge_version", String.class),
-				row.get("costs", String.class), row.get("costs_knowledge_version", String.class),
-				Rows.instant(row, "assembled_at"), Boolean.TRUE.equals(published),
-				row.get("stack_problem", String.class), row.get("costs_problem", String.class));
+				Objects.requireNonNull(status(row, "status")), Rows.instant(row, "requested_at"),
+				row.get("request", String.class), row.get("stack", String.class),
+				row.get("stack_knowledge_version", String.class), row.get("costs", String.class),
+				row.get("costs_knowledge_version", String.class), Rows.instant(row, "assembled_at"),
+				Boolean.TRUE.equals(published), row.get("stack_problem", String.class),
+				row.get("costs_problem", String.class));
 	}
 
 }

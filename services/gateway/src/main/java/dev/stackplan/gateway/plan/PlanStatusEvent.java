@@ -2,6 +2,8 @@ package dev.stackplan.gateway.plan;
 
 import java.util.UUID;
 
+import dev.stackplan.contracts.event.PlanStatus;
+
 /**
  * The data of one Server-Sent Event of a plan's stream.
  *
@@ -9,6 +11,6 @@ import java.util.UUID;
  * @param status its status now
  * @param href where to read the whole plan
  */
-record PlanStatusEvent(UUID planId, String status, String href) {
+record PlanStatusEvent(UUID planId, PlanStatus status, String href) {
 
 }

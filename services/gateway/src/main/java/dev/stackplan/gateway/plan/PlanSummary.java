@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.stackplan.contracts.event.PlanStatus;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param recommendation the recommended stack option, once scored
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record PlanSummary(UUID planId, String status, @Nullable Instant requestedAt, @Nullable String productName,
+record PlanSummary(UUID planId, PlanStatus status, @Nullable Instant requestedAt, @Nullable String productName,
 		@Nullable String productKind, @Nullable String recommendation) {
 
 }

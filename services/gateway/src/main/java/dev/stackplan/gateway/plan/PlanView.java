@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.contracts.event.StackAssessment;
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.profile.PlanRequest;
@@ -31,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * move its cost by more than the decision pack's share
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-record PlanView(UUID planId, String status, @Nullable String knowledgeVersion, @Nullable Instant requestedAt,
+record PlanView(UUID planId, PlanStatus status, @Nullable String knowledgeVersion, @Nullable Instant requestedAt,
 		@Nullable Instant assembledAt, @Nullable PlanRequest request, @Nullable StackAssessment stack,
 		@Nullable Staffing staffing, List<MissingHalf> missing, @Nullable Summary summary,
 		List<PricedCondition> conditions, List<Change> whatWouldChangeThis) {

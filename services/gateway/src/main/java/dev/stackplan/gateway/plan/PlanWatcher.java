@@ -1,9 +1,9 @@
 package dev.stackplan.gateway.plan;
 
 import java.time.Duration;
-import java.util.Set;
 import java.util.UUID;
 
+import dev.stackplan.contracts.event.PlanStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -15,12 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PlanWatcher {
-
-	/**
-	 * After these a plan never changes again. PARTIAL is not final: a late half still
-	 * completes it.
-	 */
-	static final Set<String> FINAL = Set.of("COMPLETE", "FAILED");
 
 	private final PlanRepository plans;
 
@@ -42,13 +36,13 @@ class PlanWatcher {
 		return Flux.merge(changes, Mono.just(planId))
 			.concatMap((trigger) -> this.plans.findById(planId))
 			.distinctUntilChanged(PlanRow::status)
-			.takeUntil((row) -> FINAL.contains(row.status()))
+			.takeUntil((row) -> row.status().isFinal())
 			.take(atMost);
 	}
 
 	/** The plan once it is final, or empty if it is not within the time given. */
 	Mono<PlanRow> awaitFinal(UUID planId, Duration atMost) {
-		return follow(planId, atMost).filter((row) -> FINAL.contains(row.status())).next();
+		return follow(planId, atMost).filter((row) -> row.status().isFinal()).next();
 	}
 
 }

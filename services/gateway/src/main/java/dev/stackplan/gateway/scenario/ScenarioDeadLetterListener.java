@@ -3,9 +3,11 @@ package dev.stackplan.gateway.scenario;
 import java.util.Objects;
 import java.util.UUID;
 
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.kit.PlanKafkaAutoConfiguration;
+import dev.stackplan.gateway.RawRecordsConfiguration;
 import dev.stackplan.kit.DeadLetterHeaders;
+import dev.stackplan.kit.PlanKafkaAutoConfiguration;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +40,7 @@ class ScenarioDeadLetterListener {
 	}
 
 	@KafkaListener(topics = "#{T(dev.stackplan.contracts.topic.PlanEvent).SCENARIO_REQUESTED.deadLetterTopic()}",
-			groupId = "gateway-scenarios", containerFactory = "rawListenerContainerFactory")
+			groupId = ConsumerGroups.GATEWAY_SCENARIOS, containerFactory = RawRecordsConfiguration.RAW_LISTENER_FACTORY)
 	void on(ConsumerRecord<String, byte[]> deadLetter) {
 		UUID scenarioId = scenarioId(deadLetter.value());
 		if (scenarioId == null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.UUID;
 
+import dev.stackplan.gateway.Half;
 import dev.stackplan.gateway.Rows;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -218,24 +219,14 @@ class ScenarioRepository {
 	}
 
 	/**
-	 * Stores one half of a replayed plan, once; the statement that stores a plan's second
-	 * half also counts it as processed and completes the scenario with its last plan, so
-	 * a redelivered half changes nothing.
-	 */
-	Mono<Void> recordHalf(UUID scenarioId, UUID planId, String half, String knowledgeVersion, String json) {
-		return recordHalves(half, List.of(new ResultHalf(scenarioId, planId, knowledgeVersion, json)));
-	}
-
-	/**
 	 * Stores the same half of many replayed plans in one statement, each once, and counts
-	 * the plans it completed on their scenarios.
-	 * @param half stack or costs
+	 * the plans it completed on their scenarios; the statement that stores a plan's
+	 * second half also completes the scenario with its last plan, so a redelivered half
+	 * changes nothing.
+	 * @param half the half
 	 * @param results at most one per scenario and plan
 	 */
-	Mono<Void> recordHalves(String half, List<ResultHalf> results) {
-		if (!"stack".equals(half) && !"costs".equals(half)) {
-			throw new IllegalArgumentException("Not a half of a plan: " + half);
-		}
+	Mono<Void> recordHalves(Half half, List<ResultHalf> results) {
 		if (results.isEmpty()) {
 			return Mono.empty();
 		}
@@ -260,7 +251,7 @@ class ScenarioRepository {
 				    finished_at = case when s.status = 'RUNNING' and s.processed + d.plans >= s.total then now()
 				        else s.finished_at end
 				from done d where s.scenario_id = d.scenario_id
-				""".formatted(half, rows));
+				""".formatted(half.column(), rows));
 		for (int i = 0; i < results.size(); i++) {
 			ResultHalf result = results.get(i);
 			sql = sql.bind("scenario" + i, result.scenarioId())

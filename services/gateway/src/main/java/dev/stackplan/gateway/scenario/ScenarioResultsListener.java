@@ -7,8 +7,10 @@ import java.util.Map;
 
 import dev.stackplan.contracts.event.ScenarioCostEstimated;
 import dev.stackplan.contracts.event.ScenarioFrameworkScored;
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.Half;
 import dev.stackplan.gateway.scenario.ScenarioRepository.ResultHalf;
 import dev.stackplan.kit.BatchSends;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,8 +40,9 @@ class ScenarioResultsListener {
 		this.properties = properties;
 	}
 
-	@KafkaListener(topics = { Topics.SCENARIO_SCORED, Topics.SCENARIO_ESTIMATED }, groupId = "gateway-scenarios",
-			batch = "true", concurrency = "${stackplan.gateway.scenario-concurrency:3}")
+	@KafkaListener(topics = { Topics.SCENARIO_SCORED, Topics.SCENARIO_ESTIMATED },
+			groupId = ConsumerGroups.GATEWAY_SCENARIOS, batch = "true",
+			concurrency = "${stackplan.gateway.scenario-concurrency:3}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		Map<String, ResultHalf> stacks = new LinkedHashMap<>();
 		Map<String, ResultHalf> costs = new LinkedHashMap<>();
@@ -67,8 +70,8 @@ class ScenarioResultsListener {
 
 	private void store(Map<String, ResultHalf> stacks, Map<String, ResultHalf> costs) {
 		Duration timeout = this.properties.storeTimeout();
-		this.scenarios.recordHalves("stack", List.copyOf(stacks.values())).block(timeout);
-		this.scenarios.recordHalves("costs", List.copyOf(costs.values())).block(timeout);
+		this.scenarios.recordHalves(Half.STACK, List.copyOf(stacks.values())).block(timeout);
+		this.scenarios.recordHalves(Half.COSTS, List.copyOf(costs.values())).block(timeout);
 	}
 
 }

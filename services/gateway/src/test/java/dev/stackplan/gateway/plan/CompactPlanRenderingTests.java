@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.OptionCost;
+import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.contracts.event.StackDecision;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.PlanRequest;
@@ -182,7 +183,7 @@ class CompactPlanRenderingTests {
 		StackDecision stack = SCORING.decide(request);
 		List<OptionCost> costs = COSTING.decide(request, SCORING.optionIds());
 		Instant at = Instant.parse("2026-12-01T00:00:00Z");
-		return new PlanRow(UUID.randomUUID(), "demo", "COMPLETE", at, JSON.writeValueAsString(request),
+		return new PlanRow(UUID.randomUUID(), "demo", PlanStatus.COMPLETE, at, JSON.writeValueAsString(request),
 				JSON.writeValueAsString(stack), KNOWLEDGE.version(), JSON.writeValueAsString(costs),
 				KNOWLEDGE.version(), at, true, null, null);
 	}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.PlanAssembled;
+import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.contracts.event.UsdRange;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.testsupport.EventSchemas;
@@ -25,7 +26,7 @@ class PlanAssembledJsonTests {
 
 	@Test
 	void anAssembledPlanConformsToTheSchemaAndRoundTrips() {
-		PlanAssembled event = new PlanAssembled(UUID.randomUUID(), "COMPLETE", "2026.11.1+abc", "DJANGO",
+		PlanAssembled event = new PlanAssembled(UUID.randomUUID(), PlanStatus.COMPLETE, "2026.11.1+abc", "DJANGO",
 				new BigDecimal("17400.00"), new UsdRange(new BigDecimal("73359.77"), new BigDecimal("116129.00")),
 				Instant.parse("2026-11-24T05:24:16.750762Z"), Instant.parse("2026-11-24T05:24:17.869833Z"));
 

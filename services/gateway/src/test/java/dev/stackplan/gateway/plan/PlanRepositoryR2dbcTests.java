@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.TestInfrastructure;
@@ -58,18 +59,18 @@ class PlanRepositoryR2dbcTests {
 		UUID estimatedFirst = UUID.randomUUID();
 
 		this.plans.recordScored(scoredFirst, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
-		assertThat(this.plans.findById(scoredFirst).block().status()).isEqualTo("PENDING");
+		assertThat(this.plans.findById(scoredFirst).block().status()).isEqualTo(PlanStatus.PENDING);
 		this.plans.recordEstimated(scoredFirst, "kb-1", NOW, "[]").block();
 
 		this.plans.recordEstimated(estimatedFirst, "kb-1", NOW, "[]").block();
 		this.plans.recordScored(estimatedFirst, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
 
 		assertThat(this.plans.findById(scoredFirst).block()).satisfies((plan) -> {
-			assertThat(plan.status()).isEqualTo("COMPLETE");
+			assertThat(plan.status()).isEqualTo(PlanStatus.COMPLETE);
 			assertThat(plan.assembledAt()).as("a complete plan shows when it was assembled").isNotNull();
 		});
 		assertThat(this.plans.findById(estimatedFirst).block()).satisfies((plan) -> {
-			assertThat(plan.status()).isEqualTo("COMPLETE");
+			assertThat(plan.status()).isEqualTo(PlanStatus.COMPLETE);
 			assertThat(plan.assembledAt()).isNotNull();
 		});
 	}
@@ -107,7 +108,7 @@ class PlanRepositoryR2dbcTests {
 		this.plans.recordAccepted(planId, "public", NOW.plusSeconds(2)).block();
 
 		PlanRow row = this.plans.findById(planId).block();
-		assertThat(row.status()).isEqualTo("PENDING");
+		assertThat(row.status()).isEqualTo(PlanStatus.PENDING);
 		assertThat(row.request()).contains("12");
 		assertThat(row.requestedAt()).as("the event's time is authoritative").isEqualTo(NOW);
 	}

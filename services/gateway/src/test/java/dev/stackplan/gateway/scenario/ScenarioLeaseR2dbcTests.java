@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
+import dev.stackplan.gateway.Half;
+import dev.stackplan.gateway.scenario.ScenarioRepository.ResultHalf;
 import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -125,8 +127,8 @@ class ScenarioLeaseR2dbcTests {
 		this.scenarios.started(scenarioId, GATEWAY_A, scan(1), "{\"0\": 1}").block();
 
 		ScenarioRow cancelled = this.scenarios.cancel(scenarioId, "owner").block();
-		this.scenarios.recordHalf(scenarioId, planId, "stack", "v", "{}").block();
-		this.scenarios.recordHalf(scenarioId, planId, "costs", "v", "[]").block();
+		recordHalf(scenarioId, planId, Half.STACK, "{}");
+		recordHalf(scenarioId, planId, Half.COSTS, "[]");
 
 		assertThat(cancelled.status()).isEqualTo(ScenarioStatus.CANCELLED);
 		assertThat(this.scenarios.find(scenarioId).block().status()).isEqualTo(ScenarioStatus.CANCELLED);
@@ -152,13 +154,13 @@ class ScenarioLeaseR2dbcTests {
 		this.scenarios.started(scenarioId, GATEWAY_A, scan(2), "{\"0\": 2}").block();
 
 		for (int delivery = 0; delivery < 2; delivery++) {
-			this.scenarios.recordHalf(scenarioId, first, "stack", "v", "{}").block();
-			this.scenarios.recordHalf(scenarioId, first, "costs", "v", "[]").block();
+			recordHalf(scenarioId, first, Half.STACK, "{}");
+			recordHalf(scenarioId, first, Half.COSTS, "[]");
 		}
 		ScenarioRow halfway = this.scenarios.find(scenarioId).block();
-		this.scenarios.recordHalf(scenarioId, second, "costs", "v", "[]").block();
-		this.scenarios.recordHalf(scenarioId, second, "stack", "v", "{}").block();
-		this.scenarios.recordHalf(scenarioId, second, "stack", "v", "{}").block();
+		recordHalf(scenarioId, second, Half.COSTS, "[]");
+		recordHalf(scenarioId, second, Half.STACK, "{}");
+		recordHalf(scenarioId, second, Half.STACK, "{}");
 
 		assertThat(halfway.processed()).isEqualTo(1);
 		assertThat(halfway.status()).isEqualTo(ScenarioStatus.RUNNING);
@@ -221,6 +223,10 @@ class ScenarioLeaseR2dbcTests {
 	private static PlanLog.Scan scan(int requests) {
 		Instant now = Instant.now();
 		return new PlanLog.Scan(requests, now, now, Map.of(0, (long) requests));
+	}
+
+	private void recordHalf(UUID scenarioId, UUID planId, Half half, String json) {
+		this.scenarios.recordHalves(half, List.of(new ResultHalf(scenarioId, planId, "v", json))).block();
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.PlanRequested;
+import dev.stackplan.contracts.intake.IntakeApi;
+import dev.stackplan.contracts.intake.PlanAccepted;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
@@ -44,18 +46,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PlanRequestController {
 
-	/** Header through which the gateway names the authenticated client. */
-	static final String CLIENT_HEADER = "X-Stackplan-Client";
-
-	static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-
-	/**
-	 * When intake accepted the request, as the event says: the gateway files the plan
-	 * under this time from the start, so the plan's place in a list never moves when the
-	 * event arrives.
-	 */
-	static final String REQUESTED_AT_HEADER = "X-Stackplan-Requested-At";
-
 	private static final Log logger = LogFactory.getLog(PlanRequestController.class);
 
 	private final PlanRequestValidator validator = new PlanRequestValidator();
@@ -89,11 +79,11 @@ class PlanRequestController {
 		this.backpressure = backpressure;
 	}
 
-	@PostMapping("/internal/v1/plan-requests")
+	@PostMapping(IntakeApi.PLAN_REQUESTS)
 	Mono<ResponseEntity<PlanAccepted>> accept(@RequestBody(required = false) byte @Nullable [] bytes,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable MediaType contentType,
-			@RequestHeader(name = CLIENT_HEADER, defaultValue = "public") String clientId,
-			@RequestHeader(name = IDEMPOTENCY_KEY_HEADER, required = false) @Nullable String idempotencyKey) {
+			@RequestHeader(name = IntakeApi.CLIENT_HEADER, defaultValue = "public") String clientId,
+			@RequestHeader(name = IdempotencyKeyFormat.HEADER, required = false) @Nullable String idempotencyKey) {
 		// read as bytes, not bound by the codec: the charset, duplicate keys and exact
 		// numbers are decided here, with answers that name the field
 		JsonNode body = StrictJson.read(bytes, contentType);
@@ -105,7 +95,7 @@ class PlanRequestController {
 		}
 		if (!IdempotencyKeyFormat.isValid(idempotencyKey)) {
 			throw new InvalidPlanRequestException(
-					List.of(new FieldViolation(IDEMPOTENCY_KEY_HEADER, IdempotencyKeyFormat.RULE)));
+					List.of(new FieldViolation(IdempotencyKeyFormat.HEADER, IdempotencyKeyFormat.RULE)));
 		}
 		this.dependencies.require(Dependency.DATABASE);
 		String requestHash = Sha256.hex(this.json.writeValueAsString(request));
@@ -126,8 +116,8 @@ class PlanRequestController {
 				}
 				if (existing.accepted()) {
 					return Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED)
-						.header("Idempotent-Replayed", "true")
-						.body(new PlanAccepted(existing.planId(), "PENDING")));
+						.header(IntakeApi.REPLAYED_HEADER, "true")
+						.body(PlanAccepted.pending(existing.planId())));
 				}
 				boolean abandoned = existing.updatedAt()
 					.isBefore(this.clock.instant().minus(this.properties.idempotencyTakeover()));
@@ -173,8 +163,8 @@ class PlanRequestController {
 
 	private static ResponseEntity<PlanAccepted> accepted(PlanRequested event) {
 		return ResponseEntity.status(HttpStatus.ACCEPTED)
-			.header(REQUESTED_AT_HEADER, event.requestedAt().toString())
-			.body(new PlanAccepted(event.planId(), "PENDING"));
+			.header(IntakeApi.REQUESTED_AT_HEADER, event.requestedAt().toString())
+			.body(PlanAccepted.pending(event.planId()));
 	}
 
 }

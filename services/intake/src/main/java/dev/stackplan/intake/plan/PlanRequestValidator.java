@@ -94,13 +94,13 @@ public final class PlanRequestValidator {
 		if (engineers == null) {
 			return null;
 		}
-		int seniorCount = (seniors != null) ? seniors : 0;
-		if (seniorCount > engineers) {
-			violations.add(new FieldViolation("team.seniorEngineers",
-					"must not exceed team.engineers (" + engineers + "): seniors are counted among the engineers"));
+		try {
+			return new Team(engineers, (seniors != null) ? seniors : 0);
+		}
+		catch (Team.InvalidTeamException ex) {
+			violations.add(new FieldViolation("team." + ex.field(), ex.rule()));
 			return null;
 		}
-		return new Team(engineers, seniorCount);
 	}
 
 	private @Nullable String name(@Nullable JsonNode node, List<FieldViolation> violations) {

@@ -8,6 +8,7 @@ import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.event.StackDecision;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
@@ -49,7 +50,7 @@ class PlanRequestedListener {
 		this.meters = meters;
 	}
 
-	@KafkaListener(topics = Topics.PLAN_REQUESTED, batch = "true",
+	@KafkaListener(topics = Topics.PLAN_REQUESTED, groupId = ConsumerGroups.SCORING, batch = "true",
 			concurrency = "${stackplan.scoring.listener-concurrency:2}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);

@@ -8,6 +8,7 @@ import dev.stackplan.contracts.event.ScenarioFrameworkScored;
 import dev.stackplan.contracts.event.ScenarioPlanRequested;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.contracts.event.StackDecision;
 import dev.stackplan.kit.BatchSends;
@@ -58,7 +59,7 @@ class ScenarioRequestedListener {
 
 	}
 
-	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = "scoring-scenarios", batch = "true",
+	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = ConsumerGroups.SCORING_SCENARIOS, batch = "true",
 			concurrency = "${stackplan.scoring.scenario-concurrency:2}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);

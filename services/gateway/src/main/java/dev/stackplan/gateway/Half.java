@@ -1,11 +1,14 @@
-package dev.stackplan.gateway.plan;
+package dev.stackplan.gateway;
 
 import java.util.Optional;
 
 import dev.stackplan.contracts.topic.ConsumerGroups;
 
-/** The two halves of a plan and the service that owes each. */
-enum Half {
+/**
+ * The two halves of a plan (stored in the column of that name, in plans and in scenario
+ * results) and the service that owes each.
+ */
+public enum Half {
 
 	STACK("stack", ConsumerGroups.SCORING), COSTS("costs", ConsumerGroups.COSTING);
 
@@ -18,20 +21,20 @@ enum Half {
 		this.service = service;
 	}
 
-	String column() {
+	public String column() {
 		return this.column;
 	}
 
-	String service() {
+	public String service() {
 		return this.service;
 	}
 
-	Half other() {
+	public Half other() {
 		return (this == STACK) ? COSTS : STACK;
 	}
 
 	/** The half a consumer group owes, by its group id. */
-	static Optional<Half> ofService(String service) {
+	public static Optional<Half> ofService(String service) {
 		for (Half half : values()) {
 			if (half.service.equals(service)) {
 				return Optional.of(half);

@@ -1,4 +1,4 @@
-package dev.stackplan.gateway.plan;
+package dev.stackplan.gateway;
 
 import java.util.Map;
 
@@ -18,9 +18,9 @@ import org.springframework.kafka.listener.CommonLoggingErrorHandler;
  * parse.
  */
 @Configuration(proxyBeanMethods = false)
-class RawRecordsConfiguration {
+public class RawRecordsConfiguration {
 
-	static final String RAW_LISTENER_FACTORY = "rawListenerContainerFactory";
+	public static final String RAW_LISTENER_FACTORY = "rawListenerContainerFactory";
 
 	@Bean(RAW_LISTENER_FACTORY)
 	ConcurrentKafkaListenerContainerFactory<String, byte[]> rawListenerContainerFactory(KafkaProperties kafka) {
