@@ -85,7 +85,7 @@ class PlanAdviceTests {
 					a Django-leaning SaaS drops its inference   | SAAS       | AUTH BILLING ML_INFERENCE | 300 | 3/1  | 12    | Without ML_INFERENCE: Django instead of Django + FastAPI
 					a hybrid team that hires its senior          | SAAS       | AUTH BILLING ML_INFERENCE | 300 | 3/0  | 12    | With 1 more senior engineer in the team (team 4/1, now 3/0): still Django + FastAPI
 					a hybrid team that shrinks to one engineer   | SAAS       | AUTH BILLING ML_INFERENCE | 300 | 3/0  | 12    | With 1 engineer (team 1/0, now 3/0): Django instead of Django + FastAPI
-					a SaaS whose timeline doubles               | SAAS       | AUTH BILLING ADMIN_PANEL | 50   | 2/1  | 26    | With a 52-week timeline (now 26): still Django
+					a SaaS staffed by effort (timeline moot)     | SAAS       | AUTH BILLING ADMIN_PANEL | 50   | 2/1  | 26    | At 8,000 RPS (now 50): Django + FastAPI instead of Django
 					""")
 	void theNearestChangesThatFlipThePickOrMoveTheCostAreFound(String profile, ProductKind kind, String features,
 			int rps, String team, int weeks, String expected) {
