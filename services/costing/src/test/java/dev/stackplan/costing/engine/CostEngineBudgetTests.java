@@ -68,8 +68,7 @@ class CostEngineBudgetTests {
 	@Property
 	void moreBudgetNeverAffordsFewerWeeksOfThePlan(@ForAll("requests") PlanRequest request,
 			@ForAll @BigRange(min = "0", max = "100000") BigDecimal more) {
-		PlanRequest richer = new PlanRequest(request.product(), request.team(), request.timelineWeeks(),
-				request.budgetUsd().add(more));
+		PlanRequest richer = withMoreBudget(request, more);
 
 		List<StaffingEstimate> before = ENGINE.estimate(request, CostFixtures.OPTIONS);
 		List<StaffingEstimate> after = ENGINE.estimate(richer, CostFixtures.OPTIONS);
@@ -87,8 +86,7 @@ class CostEngineBudgetTests {
 	@Property
 	void moreBudgetNeverYieldsAPlanThatDeliversLess(@ForAll("requests") PlanRequest request,
 			@ForAll @BigRange(min = "0", max = "100000") BigDecimal more) {
-		PlanRequest richer = new PlanRequest(request.product(), request.team(), request.timelineWeeks(),
-				request.budgetUsd().add(more));
+		PlanRequest richer = withMoreBudget(request, more);
 
 		List<StaffingEstimate> before = ENGINE.estimate(request, CostFixtures.OPTIONS);
 		List<StaffingEstimate> after = ENGINE.estimate(richer, CostFixtures.OPTIONS);
@@ -124,6 +122,11 @@ class CostEngineBudgetTests {
 	@Provide
 	Arbitrary<PlanRequest> requests() {
 		return new CostEngineInvariantTests().requests().filter((request) -> request.budgetUsd() != null);
+	}
+
+	private static PlanRequest withMoreBudget(PlanRequest request, BigDecimal more) {
+		return new PlanRequest(request.product(), request.team(), request.timelineWeeks(),
+				request.budgetUsd().add(more));
 	}
 
 }
