@@ -21,15 +21,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=deploy/ops/lib.sh
 . deploy/ops/lib.sh
+# shellcheck source=deploy/ops/platform-under-test.sh
+. deploy/ops/platform-under-test.sh
 
 contract=contracts/src/main/resources/openapi/plan-api.yaml
 limit=${STACKPLAN_CHECK_TIMEOUT:-300}
 offset=${STACKPLAN_CHECK_PORT_OFFSET:-400}
 strict_port=${STACKPLAN_CONTRACT_PRISM_PORT:-14010}
 lenient_port=$((strict_port + 1))
-gateway_port=$((8080 + offset)) management_port=$((8090 + offset)) intake_port=$((8081 + offset))
-scoring_port=$((8082 + offset)) costing_port=$((8083 + offset)) kafka_port=$((9092 + offset))
-kafka_controller_port=$((9093 + offset)) db_port=$((15432 + offset))
+platform_ports "$offset"
 started=$SECONDS
 
 say() { printf '[contract %3ds] %s\n' $((SECONDS - started)) "$*"; }
@@ -64,44 +64,21 @@ say "Spectral: $contract against spectral:oas (warnings fail)"
 "$cache/node_modules/.bin/spectral" lint --fail-severity=warn --ruleset deploy/ops/api-contract/.spectral.yaml "$contract"
 [ "${1:-}" = --lint-only ] && exit 0
 
-for port in $gateway_port $intake_port $scoring_port $costing_port $management_port $kafka_port \
-	$kafka_controller_port $db_port $strict_port $lenient_port; do
-	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-		echo "port $port on 127.0.0.1 is in use (set STACKPLAN_CHECK_PORT_OFFSET or STACKPLAN_CONTRACT_PRISM_PORT)" >&2
-		exit 1
-	fi
-done
+require_free_ports "set STACKPLAN_CHECK_PORT_OFFSET or STACKPLAN_CONTRACT_PRISM_PORT" $strict_port $lenient_port
 
 work=$(mktemp -d /tmp/stackplan-contract.XXXXXX)
-platform_pid=""
 prism_pids=()
-watchdog_pid=""
 
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ -n "$watchdog_pid" ]; then kill "$watchdog_pid" 2>/dev/null || true; fi
+	stop_watchdog
 	local pid
 	for pid in "${prism_pids[@]}"; do
 		kill -TERM "$pid" 2>/dev/null || true
 		wait "$pid" 2>/dev/null || true
 	done
-	if [ -n "$platform_pid" ] && kill -0 -- "-$platform_pid" 2>/dev/null; then
-		say "stopping the platform"
-		# run.sh runs in its own session (setsid): its process group is the JVM, the Kafka child and the
-		# embedded Postgres; the JVM's shutdown hook stops Kafka and Postgres cleanly
-		kill -TERM -- "-$platform_pid" 2>/dev/null || true
-		for _ in $(seq 1 45); do
-			kill -0 -- "-$platform_pid" 2>/dev/null || break
-			sleep 1
-		done
-		kill -KILL -- "-$platform_pid" 2>/dev/null || true
-	fi
-	# the embedded Postgres, should it have outlived the group (it runs under unshare as nobody)
-	local pg
-	for pg in $(pgrep -f -- "-D $work/" 2>/dev/null || true); do
-		kill -TERM "$pg" 2>/dev/null || true
-	done
+	stop_platform "$work"
 	if [ $rc -ne 0 ]; then
 		echo "---- platform log (last 30 lines): $work/platform.log" >&2
 		tail -30 "$work/platform.log" >&2 2>/dev/null || true
@@ -120,33 +97,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# a watchdog: the check never runs longer than the limit
-(
-	sleep "$limit" &
-	sleeper=$!
-	trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
-	wait "$sleeper"
-	echo "[contract] time limit of ${limit}s reached" >&2
-	kill -TERM $$ 2>/dev/null
-) &
-watchdog_pid=$!
-
-say "starting the platform (deploy/local/run.sh builds with -DskipTests, then starts Kafka, Postgres and the services)"
-STACKPLAN_DATA_DIR="$work/data" GATEWAY_PORT=$gateway_port GATEWAY_MANAGEMENT_PORT=$management_port \
-	INTAKE_PORT=$intake_port SCORING_PORT=$scoring_port COSTING_PORT=$costing_port KAFKA_PORT=$kafka_port \
-	KAFKA_CONTROLLER_PORT=$kafka_controller_port STACKPLAN_EMBEDDED_DB_PORT=$db_port \
-	setsid deploy/local/run.sh >"$work/platform.log" 2>&1 </dev/null &
-platform_pid=$!
-
-# "ready" is printed once every pipeline group has every partition: plans sent before may wait
-until grep -q '^\[stackplan\] ready in' "$work/platform.log" 2>/dev/null; do
-	if ! kill -0 "$platform_pid" 2>/dev/null; then
-		echo "the platform exited before it was ready" >&2
-		exit 1
-	fi
-	sleep 1
-done
-say "platform ready"
+start_watchdog contract "$limit"
+start_platform "$work"
+await_platform_ready
 
 gateway=http://127.0.0.1:$gateway_port
 "$cache/node_modules/.bin/prism" proxy --errors -h 127.0.0.1 -p "$strict_port" "$contract" "$gateway" \

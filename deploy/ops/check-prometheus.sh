@@ -21,15 +21,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 # shellcheck source=deploy/ops/lib.sh
 . deploy/ops/lib.sh
+# shellcheck source=deploy/ops/platform-under-test.sh
+. deploy/ops/platform-under-test.sh
 
 limit=${STACKPLAN_CHECK_TIMEOUT:-240}
 prom_port=${STACKPLAN_CHECK_PROMETHEUS_PORT:-19090}
 plans=${STACKPLAN_CHECK_PLANS:-28}
 api_key=${STACKPLAN_API_KEY:-demo-key}
 offset=${STACKPLAN_CHECK_PORT_OFFSET:-0}
-gateway_port=$((8080 + offset)) management_port=$((8090 + offset)) intake_port=$((8081 + offset))
-scoring_port=$((8082 + offset)) costing_port=$((8083 + offset)) kafka_port=$((9092 + offset))
-kafka_controller_port=$((9093 + offset)) db_port=$((15432 + offset))
+platform_ports "$offset"
 gateway=http://127.0.0.1:$gateway_port
 prometheus=http://127.0.0.1:$prom_port
 started=$SECONDS
@@ -37,44 +37,20 @@ started=$SECONDS
 say() { printf '[check %3ds] %s\n' $((SECONDS - started)) "$*"; }
 
 ensure_commands prometheus:prometheus promtool:prometheus kcat:kcat curl:curl python3:python3 java:openjdk-17-jdk-headless
-
-for port in $gateway_port $intake_port $scoring_port $costing_port $management_port $kafka_port \
-	$kafka_controller_port $db_port "$prom_port"; do
-	if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-		echo "port $port on 127.0.0.1 is in use (is the platform or a Prometheus already running?)" >&2
-		exit 1
-	fi
-done
+require_free_ports "is the platform or a Prometheus already running?" "$prom_port"
 
 work=$(mktemp -d /tmp/stackplan-check.XXXXXX)
-platform_pid=""
 prom_pid=""
-watchdog_pid=""
 
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
-	if [ -n "$watchdog_pid" ]; then kill "$watchdog_pid" 2>/dev/null || true; fi
+	stop_watchdog
 	if [ -n "$prom_pid" ] && kill -0 "$prom_pid" 2>/dev/null; then
 		kill -TERM "$prom_pid" 2>/dev/null || true
 		wait "$prom_pid" 2>/dev/null || true
 	fi
-	if [ -n "$platform_pid" ] && kill -0 -- "-$platform_pid" 2>/dev/null; then
-		say "stopping the platform"
-		# run.sh runs in its own session (setsid): its process group is the JVM, the Kafka child and
-		# the embedded Postgres; the JVM's shutdown hook stops Kafka and Postgres cleanly
-		kill -TERM -- "-$platform_pid" 2>/dev/null || true
-		for _ in $(seq 1 45); do
-			kill -0 -- "-$platform_pid" 2>/dev/null || break
-			sleep 1
-		done
-		kill -KILL -- "-$platform_pid" 2>/dev/null || true
-	fi
-	# the embedded Postgres, should it have outlived the group (it runs under unshare as nobody)
-	local pg
-	for pg in $(pgrep -f -- "-D $work/" 2>/dev/null || true); do
-		kill -TERM "$pg" 2>/dev/null || true
-	done
+	stop_platform "$work"
 	if [ $rc -ne 0 ]; then
 		echo "---- platform log (last 40 lines): $work/platform.log" >&2
 		tail -40 "$work/platform.log" >&2 2>/dev/null || true
@@ -92,36 +68,9 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# a watchdog: the check never runs longer than the limit
-(
-	sleep "$limit" &
-	sleeper=$!
-	trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
-	wait "$sleeper"
-	echo "[check] time limit of ${limit}s reached" >&2
-	kill -TERM $$ 2>/dev/null
-) &
-watchdog_pid=$!
-
-say "starting the platform (deploy/local/run.sh builds with -DskipTests, then starts Kafka, Postgres and the services)"
-STACKPLAN_DATA_DIR="$work/data" GATEWAY_PORT=$gateway_port GATEWAY_MANAGEMENT_PORT=$management_port \
-	INTAKE_PORT=$intake_port SCORING_PORT=$scoring_port COSTING_PORT=$costing_port KAFKA_PORT=$kafka_port \
-	KAFKA_CONTROLLER_PORT=$kafka_controller_port STACKPLAN_EMBEDDED_DB_PORT=$db_port \
-	setsid deploy/local/run.sh >"$work/platform.log" 2>&1 </dev/null &
-platform_pid=$!
-
-ready() { curl -fsS --max-time 2 "$1" 2>/dev/null | grep -q '"status":"UP"'; }
-for port in $intake_port $scoring_port $costing_port $management_port; do
-	url=http://127.0.0.1:$port
-	until ready "$url/actuator/health/readiness"; do
-		if ! kill -0 "$platform_pid" 2>/dev/null; then
-			echo "the platform exited before it was ready" >&2
-			exit 1
-		fi
-		sleep 2
-	done
-done
-say "platform ready"
+start_watchdog check "$limit"
+start_platform "$work"
+await_platform_ready
 
 config=deploy/prometheus/prometheus-local.yml
 if [ "$offset" != 0 ]; then

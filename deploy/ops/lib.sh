@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Shared by deploy/ops/validate.sh and deploy/ops/check-prometheus.sh (sourced, not run).
+# Shared by deploy/ops/validate.sh, check-prometheus.sh and check-contract.sh (sourced, not run).
 
 # ensure_commands COMMAND:DEBIAN_PACKAGE ...  installs the packages whose command is missing (quiet,
 # idempotent, --no-install-recommends). Services a package ships (prometheus) are not started: a
