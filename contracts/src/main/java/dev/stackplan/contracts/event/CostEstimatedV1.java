@@ -1,8 +1,8 @@
 package dev.stackplan.contracts.event;
 
-import java.util.Objects;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**

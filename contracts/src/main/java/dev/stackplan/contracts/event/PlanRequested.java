@@ -1,7 +1,7 @@
 package dev.stackplan.contracts.event;
 
-import java.util.Objects;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.stackplan.contracts.profile.PlanRequest;

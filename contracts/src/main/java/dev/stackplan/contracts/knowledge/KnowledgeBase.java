@@ -42,12 +42,19 @@ public final class KnowledgeBase {
 		this.version = release + "+" + contentHash(tree);
 	}
 
-	/** Loads the knowledge base shipped in this jar. */
+	/**
+	 * Loads the knowledge base shipped in this jar, each document checked against its
+	 * schema in {@code knowledge/schemas/}.
+	 * @throws InvalidKnowledgeException naming the document and the JSON pointer of the
+	 * first fault
+	 */
 	public static KnowledgeBase load() {
 		JsonNode index = readResource(ROOT + "index.json");
 		ObjectNode tree = JsonNodeFactory.instance.objectNode();
 		for (Map.Entry<String, JsonNode> document : index.required("documents").properties()) {
-			tree.set(document.getKey(), readResource(ROOT + document.getValue().asString()));
+			JsonNode content = readResource(ROOT + document.getValue().asString());
+			KnowledgeSchema.of(document.getKey()).validate("knowledge document '" + document.getKey() + "'", content);
+			tree.set(document.getKey(), content);
 		}
 		return new KnowledgeBase(index.required("release").asString(), tree);
 	}
@@ -83,32 +90,6 @@ public final class KnowledgeBase {
 	/** A copy of the whole tree. */
 	public ObjectNode tree() {
 		return this.tree.deepCopy();
-	}
-
-	/** Every {@code source} value anywhere in the tree, with its JSON pointer. */
-	public List<Map.Entry<String, String>> sources() {
-		List<Map.Entry<String, String>> sources = new ArrayList<>();
-		collectSources(this.tree, "", sources);
-		return sources;
-	}
-
-	private static void collectSources(JsonNode node, String pointer, List<Map.Entry<String, String>> sources) {
-		if (node.isObject()) {
-			for (Map.Entry<String, JsonNode> property : node.properties()) {
-				String path = pointer + "/" + property.getKey();
-				if ("source".equals(property.getKey()) && property.getValue().isString()) {
-					sources.add(Map.entry(path, property.getValue().asString()));
-				}
-				else {
-					collectSources(property.getValue(), path, sources);
-				}
-			}
-		}
-		else if (node.isArray()) {
-			for (int i = 0; i < node.size(); i++) {
-				collectSources(node.get(i), pointer + "/" + i, sources);
-			}
-		}
 	}
 
 	static JsonNode readResource(String name) {

@@ -1,5 +1,6 @@
 package dev.stackplan.contracts.knowledge;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ public record SourceRef(Kind kind, String id) {
 		if (!form.matches()) {
 			throw new IllegalArgumentException("Not a source reference: '" + source + "'");
 		}
-		SourceRef ref = new SourceRef(Kind.valueOf(form.group(1).toUpperCase(java.util.Locale.ROOT)), form.group(2));
+		SourceRef ref = new SourceRef(Kind.valueOf(form.group(1).toUpperCase(Locale.ROOT)), form.group(2));
 		if (ref.citesArticleLines() && !LINES.matcher(ref.id).matches()) {
 			throw new IllegalArgumentException(
 					"An article or inference source names a line or a line range: '" + source + "'");
@@ -71,7 +72,7 @@ public record SourceRef(Kind kind, String id) {
 
 	@Override
 	public String toString() {
-		return this.kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + this.id;
+		return this.kind.name().toLowerCase(Locale.ROOT) + ":" + this.id;
 	}
 
 }

@@ -31,7 +31,7 @@ class KnowledgeSourcesTests {
 		Set<String> assumptions = declared(knowledge, "assumptions");
 		Set<String> references = declared(knowledge, "references");
 
-		List<Map.Entry<String, String>> sources = knowledge.sources();
+		List<Map.Entry<String, String>> sources = KnowledgeSources.of(knowledge.tree());
 
 		assertThat(sources).isNotEmpty();
 		for (Map.Entry<String, String> source : sources) {

@@ -1,5 +1,6 @@
 package dev.stackplan.local;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -124,8 +125,7 @@ class PlatformEndToEndTests {
 		JsonNode options = plan.path("stack").path("options");
 		assertThat(options).hasSize(3);
 		for (JsonNode option : options) {
-			assertThat(option.path("score").decimalValue()).isBetween(java.math.BigDecimal.ZERO,
-					java.math.BigDecimal.valueOf(100));
+			assertThat(option.path("score").decimalValue()).isBetween(BigDecimal.ZERO, BigDecimal.valueOf(100));
 			assertThat(option.path("factors")).isNotEmpty();
 			option.path("factors").forEach((factor) -> assertThat(factor.path("source").asString()).isNotBlank());
 		}

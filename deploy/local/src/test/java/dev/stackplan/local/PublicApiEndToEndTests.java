@@ -3,7 +3,9 @@ package dev.stackplan.local;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -313,7 +315,7 @@ class PublicApiEndToEndTests {
 				.isOk()
 				.expectBody()
 				.jsonPath("$.build.artifact")
-				.isEqualTo(service.name().toLowerCase(java.util.Locale.ROOT));
+				.isEqualTo(service.name().toLowerCase(Locale.ROOT));
 		}
 	}
 
@@ -345,7 +347,7 @@ class PublicApiEndToEndTests {
 
 	/** The gateway's stackplan samples by series, as Prometheus scrapes them. */
 	private static Map<String, Double> gatewayMetrics() {
-		Map<String, Double> samples = new java.util.HashMap<>();
+		Map<String, Double> samples = new HashMap<>();
 		scrape(Service.GATEWAY).lines().filter((line) -> line.startsWith("stackplan_")).forEach((line) -> {
 			int space = line.lastIndexOf(' ');
 			samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));

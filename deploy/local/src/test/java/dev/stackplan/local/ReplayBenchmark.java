@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -97,8 +98,8 @@ class ReplayBenchmark {
 		try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
 				PreparedStatement query = connection.prepareStatement(
 						"select count(*) from gateway.plans where status = 'COMPLETE' and requested_at >= ? and requested_at < ?")) {
-			query.setObject(1, java.sql.Timestamp.from(from));
-			query.setObject(2, java.sql.Timestamp.from(to));
+			query.setObject(1, Timestamp.from(from));
+			query.setObject(2, Timestamp.from(to));
 			try (ResultSet rows = query.executeQuery()) {
 				rows.next();
 				return rows.getInt(1);

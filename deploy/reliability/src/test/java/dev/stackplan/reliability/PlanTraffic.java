@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,7 +150,7 @@ final class PlanTraffic implements AutoCloseable {
 			.stream()
 			.filter(Answer::worthRetrying)
 			.map(Answer::idempotencyKey)
-			.collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+			.collect(Collectors.toCollection(LinkedHashSet::new));
 		while (!open.isEmpty() && System.nanoTime() < deadline) {
 			for (String key : List.copyOf(open)) {
 				Answer retry = send(key, latest.get(key).body());
@@ -166,7 +168,7 @@ final class PlanTraffic implements AutoCloseable {
 
 	/** Keys whose last attempt still wants a retry. */
 	static List<String> unsettled(List<Answer> firstAttempts, List<Answer> retries) {
-		Map<String, Answer> latest = new java.util.LinkedHashMap<>();
+		Map<String, Answer> latest = new LinkedHashMap<>();
 		firstAttempts.forEach((answer) -> latest.put(answer.idempotencyKey(), answer));
 		retries.forEach((answer) -> latest.put(answer.idempotencyKey(), answer));
 		return latest.values().stream().filter(Answer::worthRetrying).map(Answer::idempotencyKey).toList();

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -36,7 +39,7 @@ final class PlatformProcesses implements AutoCloseable {
 		SCORING, COSTING, INTAKE, GATEWAY;
 
 		String artifact() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}
@@ -119,7 +122,7 @@ final class PlatformProcesses implements AutoCloseable {
 		this.data = data;
 		this.ports = ports;
 		String internalToken = HexFormat.of().formatHex(SecureRandom.getSeed(INTERNAL_TOKEN_BYTES));
-		Map<String, String> environment = new java.util.HashMap<>();
+		Map<String, String> environment = new HashMap<>();
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + ports.kafka());
 		environment.put("STACKPLAN_DB_HOST", "127.0.0.1");
 		environment.put("STACKPLAN_DB_PORT", Integer.toString(ports.postgres()));
@@ -534,7 +537,7 @@ final class PlatformProcesses implements AutoCloseable {
 			thawDatabase();
 		}
 		List<Service> order = new ArrayList<>(List.of(Service.values()));
-		java.util.Collections.reverse(order);
+		Collections.reverse(order);
 		for (Service service : order) {
 			Process process = this.services.remove(service);
 			if (process != null) {

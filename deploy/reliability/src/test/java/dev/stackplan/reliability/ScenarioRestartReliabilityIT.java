@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.stackplan.reliability.Http.Reply;
 import dev.stackplan.reliability.PlanTraffic.Answer;
@@ -54,7 +55,7 @@ class ScenarioRestartReliabilityIT {
 			past = load.stop();
 		}
 		Instant to = Instant.now();
-		List<java.util.UUID> accepted = past.stream().filter(Answer::accepted).map(Answer::planId).toList();
+		List<UUID> accepted = past.stream().filter(Answer::accepted).map(Answer::planId).toList();
 		new PlanLedger(platform.jdbcUrl()).awaitComplete(accepted, Duration.ofMinutes(2));
 
 		Reply created = Http.post(platform.gatewayUrl() + "/api/v1/scenarios", SharedPlatform.ANALYST_KEY, Map.of(),

@@ -2,6 +2,7 @@ package dev.stackplan.reliability;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class SecurityReliabilityIT {
 		String intake = "http://127.0.0.1:" + SharedPlatform.platform().ports().intake() + INTAKE_PATH;
 
 		for (String token : new String[] { null, "", "local-only-internal-token", "guess" }) {
-			Map<String, String> headers = new java.util.HashMap<>(Map.of("X-Stackplan-Client", "demo"));
+			Map<String, String> headers = new HashMap<>(Map.of("X-Stackplan-Client", "demo"));
 			if (token != null) {
 				headers.put("X-Stackplan-Internal-Token", token);
 			}

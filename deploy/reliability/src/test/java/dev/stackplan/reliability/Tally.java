@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import dev.stackplan.reliability.PlanTraffic.Answer;
@@ -91,7 +92,7 @@ record Tally(String scenario, long sent, long accepted, long completed, long los
 		return answers.stream().map(Answer::latency).max(Duration::compareTo).orElse(Duration.ZERO);
 	}
 
-	private static long count(List<Answer> answers, java.util.function.Predicate<Answer> which) {
+	private static long count(List<Answer> answers, Predicate<Answer> which) {
 		return answers.stream().filter(which).count();
 	}
 

@@ -10,10 +10,11 @@ import java.util.concurrent.TimeoutException;
 
 import dev.stackplan.contracts.topic.PlanEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
 
 /**
  * Publishes plan events keyed by planId. A send completes only when the broker

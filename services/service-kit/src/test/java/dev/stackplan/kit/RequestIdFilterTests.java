@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestIdFilterTests {
 
-	private static final org.apache.commons.logging.Log logger = org.apache.commons.logging.LogFactory
-		.getLog(RequestIdFilterTests.class);
+	private static final Log logger = LogFactory.getLog(RequestIdFilterTests.class);
 
 	private final RequestIdFilter filter = new RequestIdFilter(JsonMapper.builder().build());
 

@@ -40,6 +40,12 @@ public final class TestInfrastructure {
 	 */
 	private static final int PARTITIONS = 3;
 
+	/**
+	 * The broker of the Testcontainers run: the version docker-compose.yml runs and the
+	 * pom's {@code kafka.version}, so every run tests against the same Kafka.
+	 */
+	static final String KAFKA_VERSION = "4.2.1";
+
 	/** Database on the local server to connect to while creating a test's own. */
 	private static final String LOCAL_ADMIN_DATABASE = "test";
 
@@ -87,7 +93,7 @@ public final class TestInfrastructure {
 	public static synchronized String kafkaBootstrapServers() {
 		if (kafkaBootstrapServers == null) {
 			if (dockerAvailable()) {
-				KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+				KafkaContainer kafka = new KafkaContainer("apache/kafka:" + KAFKA_VERSION);
 				kafka.start();
 				kafkaBootstrapServers = kafka.getBootstrapServers();
 				logger.info("Kafka: Testcontainers broker at " + kafkaBootstrapServers);

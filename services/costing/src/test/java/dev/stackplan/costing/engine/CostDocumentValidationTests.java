@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.stackplan.contracts.event.StaffingEstimate;
+import dev.stackplan.contracts.knowledge.InvalidKnowledgeException;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Team;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import static dev.stackplan.costing.engine.CostFixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A document the engine cannot compute with fails when the engine is built, naming where.
@@ -84,7 +85,7 @@ class CostDocumentValidationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("invalidOverrides")
 	void anInvalidDocumentFailsWhenTheEngineIsBuilt(String problem, String override, String where) {
-		assertThatIllegalArgumentException().isThrownBy(() -> CostFixtures.engine(override))
+		assertThatExceptionOfType(InvalidKnowledgeException.class).isThrownBy(() -> CostFixtures.engine(override))
 			.withMessageStartingWith("Invalid cost document at")
 			.withMessageContaining(where);
 	}

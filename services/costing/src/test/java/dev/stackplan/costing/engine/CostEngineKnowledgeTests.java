@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.knowledge.KnowledgeSources;
 import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
@@ -55,7 +56,7 @@ class CostEngineKnowledgeTests {
 	void everyOverridablePathIsAnObjectKeyNotAnArrayIndex() {
 		KnowledgeBase knowledge = KnowledgeBase.load();
 
-		assertThat(knowledge.sources()).filteredOn((source) -> source.getKey().startsWith("/cost/"))
+		assertThat(KnowledgeSources.of(knowledge.tree())).filteredOn((source) -> source.getKey().startsWith("/cost/"))
 			.isNotEmpty()
 			.allSatisfy((source) -> assertThat(source.getKey()).doesNotMatch(".*/\\d+(/.*)?"));
 		assertThatExceptionOfType(UnknownKnowledgePathException.class).isThrownBy(() -> knowledge

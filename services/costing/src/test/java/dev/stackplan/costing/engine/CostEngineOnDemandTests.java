@@ -9,6 +9,7 @@ import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.profile.Team;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import static dev.stackplan.costing.engine.CostFixtures.estimate;
@@ -47,10 +48,10 @@ class CostEngineOnDemandTests {
 		StaffingEstimate hybrid = estimate(CostFixtures.engine(), HYBRID_TWELVE_WEEKS, "HYBRID");
 
 		assertThat(hybrid.onDemand().lineItems()).extracting(LineItem::item, LineItem::amountUsd)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("ARCHITECTURE_LEAD_WEEKS", usd("6000.00")),
-					org.assertj.core.groups.Tuple.tuple("ARCHITECTURE_LEAD_TRIAL_CREDIT", usd("-800.00")),
-					org.assertj.core.groups.Tuple.tuple("BOUNDARY_OWNER_WEEKS", usd("18000.00")),
-					org.assertj.core.groups.Tuple.tuple("BOUNDARY_OWNER_TRIAL_CREDIT", usd("-600.00")));
+			.containsExactly(Tuple.tuple("ARCHITECTURE_LEAD_WEEKS", usd("6000.00")),
+					Tuple.tuple("ARCHITECTURE_LEAD_TRIAL_CREDIT", usd("-800.00")),
+					Tuple.tuple("BOUNDARY_OWNER_WEEKS", usd("18000.00")),
+					Tuple.tuple("BOUNDARY_OWNER_TRIAL_CREDIT", usd("-600.00")));
 		// 6,000 - 800 + 18,000 - 600
 		assertThat(hybrid.onDemand().totalUsd()).isEqualTo(usd("22600.00"));
 		assertThat(hybrid.onDemand().provider()).isEqualTo("Cadence");

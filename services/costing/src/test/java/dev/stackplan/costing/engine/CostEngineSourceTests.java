@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import dev.stackplan.contracts.event.Role;
 import dev.stackplan.contracts.event.SourcedText;
 import dev.stackplan.contracts.event.StaffingEstimate;
+import dev.stackplan.contracts.knowledge.KnowledgeSources;
 import dev.stackplan.contracts.knowledge.SourceRef;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
@@ -59,8 +60,7 @@ class CostEngineSourceTests {
 
 	@Test
 	void everySourceInTheDocumentResolves() {
-		List<Map.Entry<String, String>> sources = new ArrayList<>();
-		collectSources(document, "", sources);
+		List<Map.Entry<String, String>> sources = KnowledgeSources.of(document);
 
 		assertThat(sources).hasSizeGreaterThan(30);
 		sources.forEach((source) -> assertResolves(source.getValue(), source.getKey()));
@@ -160,25 +160,6 @@ class CostEngineSourceTests {
 			sources.add(matcher.group());
 		}
 		return sources;
-	}
-
-	private static void collectSources(JsonNode node, String pointer, List<Map.Entry<String, String>> sources) {
-		if (node.isObject()) {
-			for (Map.Entry<String, JsonNode> property : node.properties()) {
-				String path = pointer + "/" + property.getKey();
-				if ("source".equals(property.getKey())) {
-					sources.add(Map.entry(path, property.getValue().asString()));
-				}
-				else {
-					collectSources(property.getValue(), path, sources);
-				}
-			}
-		}
-		else if (node.isArray()) {
-			for (int i = 0; i < node.size(); i++) {
-				collectSources(node.get(i), pointer + "/" + i, sources);
-			}
-		}
 	}
 
 }

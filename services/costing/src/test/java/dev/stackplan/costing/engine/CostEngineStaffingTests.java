@@ -1,5 +1,6 @@
 package dev.stackplan.costing.engine;
 
+import java.math.RoundingMode;
 import java.util.List;
 
 import dev.stackplan.contracts.event.FeasibilityStatus;
@@ -153,7 +154,7 @@ class CostEngineStaffingTests {
 			.containsExactly(tuple(PlanOptionKind.EXTEND_TIMELINE, 13));
 		// the plan runs 13 weeks: the effective weekly cost spreads the total over them
 		assertThat(django.onDemand().effectiveWeeklyUsd())
-			.isEqualTo(django.onDemand().totalUsd().divide(usd("13"), 2, java.math.RoundingMode.HALF_EVEN));
+			.isEqualTo(django.onDemand().totalUsd().divide(usd("13"), 2, RoundingMode.HALF_EVEN));
 	}
 
 	@Test

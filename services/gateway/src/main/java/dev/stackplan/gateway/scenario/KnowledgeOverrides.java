@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +15,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.stackplan.contracts.knowledge.InvalidKnowledgeException;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
 import dev.stackplan.costing.engine.CostEngine;
@@ -38,10 +37,6 @@ final class KnowledgeOverrides {
 	static final String BOUNDS_SCHEMA = KnowledgeBase.ROOT + "override-bounds.schema.json";
 
 	private static final String FIELD = "overrides";
-
-	/** How the engines name the place of a problem: {@code ... at /pointer: problem}. */
-	private static final Pattern ENGINE_REFUSAL = Pattern
-		.compile("^Invalid (?:cost document|decision pack '[^']*') at (/\\S*): (.+)$");
 
 	/** Numbers stay exact on the way, so the bounds see the value the engines would. */
 	private static final ObjectMapper SCHEMA_JSON = JsonMapper.builder()
@@ -123,10 +118,11 @@ final class KnowledgeOverrides {
 		try {
 			build.run();
 		}
+		catch (InvalidKnowledgeException ex) {
+			problems.add(problem(FIELD + document + ex.pointer(), ex.problem()));
+		}
 		catch (IllegalArgumentException ex) {
-			Matcher refusal = ENGINE_REFUSAL.matcher(String.valueOf(ex.getMessage()));
-			problems.add(refusal.matches() ? problem(FIELD + document + refusal.group(1), refusal.group(2))
-					: problem(FIELD + document, "these overrides make knowledge the engine cannot use"));
+			problems.add(problem(FIELD + document, "these overrides make knowledge the engine cannot use"));
 		}
 	}
 

@@ -63,15 +63,16 @@ class PlanLog {
 
 	}
 
-	Scan scan(ScenarioSource source, Consumer<PlanRequested> each) {
-		return scan(source, null, each);
+	/** What a scan to the log's end as it is now would select, without keeping it. */
+	Scan count(ScenarioSource source) {
+		return scan(source, null, null);
 	}
 
 	/**
 	 * Scans to the log's end as it is now or, to select again what an earlier scan
 	 * selected, to that scan's end offsets.
 	 */
-	Scan scan(ScenarioSource source, @Nullable Map<Integer, Long> endAt, Consumer<PlanRequested> each) {
+	Scan scan(ScenarioSource source, @Nullable Map<Integer, Long> endAt, @Nullable Consumer<PlanRequested> each) {
 		Map<String, Object> config = new HashMap<>(this.kafka.buildConsumerProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -103,7 +104,9 @@ class PlanLog {
 					PlanRequested request = parse(record);
 					Instant loggedAt = Instant.ofEpochMilli(record.timestamp());
 					if (request != null && selected.test(request, loggedAt) && seen.add(request.planId())) {
-						each.accept(request);
+						if (each != null) {
+							each.accept(request);
+						}
 						first = (first == null || loggedAt.isBefore(first)) ? loggedAt : first;
 						last = (last == null || loggedAt.isAfter(last)) ? loggedAt : last;
 					}

@@ -83,8 +83,7 @@ class ScenarioController {
 		ScenarioRequest request = ScenarioRequest.parse(StrictJson.read(body, contentType), this.overrides,
 				this.limits);
 		if (request.dryRun()) {
-			return Mono.fromCallable(() -> this.log.scan(request.source(), (selected) -> {
-			}))
+			return Mono.fromCallable(() -> this.log.count(request.source()))
 				.subscribeOn(Schedulers.boundedElastic())
 				.map((scan) -> ResponseEntity
 					.ok(new DryRun(true, scan.requests(), scan.firstRequestedAt(), scan.lastRequestedAt())));

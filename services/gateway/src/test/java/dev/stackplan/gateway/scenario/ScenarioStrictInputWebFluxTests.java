@@ -157,7 +157,7 @@ class ScenarioStrictInputWebFluxTests {
 
 	@Test
 	void overridesWithinTheBoundsAreAccepted() {
-		given(this.log.scan(any(), any())).willReturn(new PlanLog.Scan(0, null, null, Map.of()));
+		given(this.log.count(any())).willReturn(new PlanLog.Scan(0, null, null, Map.of()));
 
 		this.client.post()
 			.uri("/api/v1/scenarios")

@@ -43,7 +43,7 @@ public class ScenarioStubs {
 	@Bean
 	PlanLog planLog() {
 		PlanLog log = Mockito.mock(PlanLog.class, EMPTY);
-		Mockito.when(log.scan(Mockito.any(), Mockito.any())).thenReturn(new PlanLog.Scan(0, null, null, Map.of()));
+		Mockito.when(log.count(Mockito.any())).thenReturn(new PlanLog.Scan(0, null, null, Map.of()));
 		return log;
 	}
 

@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-import io.r2dbc.spi.Readable;
-import reactor.core.publisher.Mono;
-
 import dev.stackplan.kit.Dependency;
 import dev.stackplan.kit.DependencyWatch;
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -104,11 +105,11 @@ class PlanRequestValidatorTests {
 	}
 
 	private static String replace(String body, String pointer, String value) {
-		var tree = (tools.jackson.databind.node.ObjectNode) JSON.readTree(body);
+		var tree = (ObjectNode) JSON.readTree(body);
 		List<String> path = List.of(pointer.substring(1).split("/"));
 		var parent = tree;
 		for (String name : path.subList(0, path.size() - 1)) {
-			parent = (tools.jackson.databind.node.ObjectNode) parent.get(name);
+			parent = (ObjectNode) parent.get(name);
 		}
 		parent.set(path.get(path.size() - 1), JSON.readTree(value));
 		return JSON.writeValueAsString(tree);

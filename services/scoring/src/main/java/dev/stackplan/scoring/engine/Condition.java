@@ -8,7 +8,6 @@ import java.util.function.ToIntFunction;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
 import dev.stackplan.contracts.profile.ProductKind;
-
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stackplan.contracts.event.SourcedText;
-
 import org.jspecify.annotations.Nullable;
 
 /**

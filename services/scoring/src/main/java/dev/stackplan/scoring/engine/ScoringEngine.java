@@ -25,15 +25,15 @@ import dev.stackplan.contracts.event.SourcedText;
 import dev.stackplan.contracts.event.StackAssessment;
 import dev.stackplan.contracts.event.StackDecision;
 import dev.stackplan.contracts.event.StackDecision.OptionDecision;
+import dev.stackplan.contracts.knowledge.InvalidKnowledgeException;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.scoring.engine.DecisionPack.Factor;
 import dev.stackplan.scoring.engine.DecisionPack.Option;
 import dev.stackplan.scoring.engine.DecisionPack.Rule;
 import dev.stackplan.scoring.engine.DecisionPack.WeightModifier;
-import tools.jackson.databind.JsonNode;
-
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Scores the options of a decision pack for a plan request, factor by factor, with the
@@ -68,7 +68,7 @@ public final class ScoringEngine {
 	/**
 	 * Parses the "frameworks" document of the knowledge base (also works for any pack
 	 * document).
-	 * @throws InvalidDecisionPackException naming what is wrong and where
+	 * @throws InvalidKnowledgeException naming what is wrong and where
 	 */
 	public static ScoringEngine fromPack(JsonNode packDocument) {
 		return new ScoringEngine(PackReader.read(packDocument));

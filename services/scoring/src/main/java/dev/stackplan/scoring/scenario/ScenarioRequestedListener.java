@@ -6,11 +6,11 @@ import java.util.Map;
 
 import dev.stackplan.contracts.event.ScenarioFrameworkScored;
 import dev.stackplan.contracts.event.ScenarioPlanRequested;
-import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.contracts.topic.ConsumerGroups;
-import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.contracts.event.StackDecision;
+import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.topic.ConsumerGroups;
+import dev.stackplan.contracts.topic.PlanEvent;
+import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;

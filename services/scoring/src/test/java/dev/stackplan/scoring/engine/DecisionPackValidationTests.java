@@ -2,6 +2,7 @@ package dev.stackplan.scoring.engine;
 
 import java.util.function.Consumer;
 
+import dev.stackplan.contracts.knowledge.InvalidKnowledgeException;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -72,7 +73,7 @@ class DecisionPackValidationTests {
 		assertRefused(
 				(pack) -> ((ArrayNode) object(pack, "rules", "PRODUCT_WINS_ON_TIME_TO_REVENUE", "when").get("kindIn"))
 					.add("BLOG"),
-				"/rules/PRODUCT_WINS_ON_TIME_TO_REVENUE/when/kindIn: unknown ProductKind 'BLOG'");
+				"/rules/PRODUCT_WINS_ON_TIME_TO_REVENUE/when/kindIn/4: unknown ProductKind 'BLOG'");
 	}
 
 	@Test
@@ -92,7 +93,7 @@ class DecisionPackValidationTests {
 		ObjectNode pack = (ObjectNode) KNOWLEDGE.document("frameworks");
 		breakIt.accept(pack);
 
-		assertThatExceptionOfType(InvalidDecisionPackException.class).isThrownBy(() -> ScoringEngine.fromPack(pack))
+		assertThatExceptionOfType(InvalidKnowledgeException.class).isThrownBy(() -> ScoringEngine.fromPack(pack))
 			.withMessageStartingWith("Invalid decision pack 'django-vs-fastapi' at ")
 			.withMessageContaining(message);
 	}

@@ -1,5 +1,6 @@
 package dev.stackplan.scoring.engine;
 
+import java.math.BigDecimal;
 import java.util.List;
 
 import dev.stackplan.contracts.event.Advice;
@@ -122,7 +123,7 @@ class ScoringEngineRationaleTests {
 		};
 	}
 
-	private static java.math.BigDecimal score(StackAssessment assessment, String option) {
+	private static BigDecimal score(StackAssessment assessment, String option) {
 		return assessment.options()
 			.stream()
 			.filter((candidate) -> candidate.option().equals(option))
