@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,6 +91,13 @@ class PlanAdviceEndToEndTests {
 		JsonNode assumedPlan = complete(assumed);
 		keep("documented", documentedPlan);
 		keep("assumed", assumedPlan);
+		// the request's assumptions and the plan's list of them are as the contract says
+		ContractCheck.documented("GET", "/api/v1/plans/{planId}",
+				this.demo.get()
+					.uri("/api/v1/plans/{id}", assumedPlan.path("planId").asString())
+					.exchange()
+					.expectBody()
+					.returnResult());
 
 		assertThat(assumedPlan.at("/staffing/fullTime/totalUsd/low").decimalValue())
 			.isLessThan(documentedPlan.at("/staffing/fullTime/totalUsd/low").decimalValue());
@@ -117,6 +125,14 @@ class PlanAdviceEndToEndTests {
 		Map<String, Object> request = new LinkedHashMap<>(PlanRequestMother.seedStageSaas());
 		request.put("assumptions", Map.of("fullTime", Map.of("loadedMultiplier", Map.of("high", 40))));
 
+		EntityExchangeResult<byte[]> refused = this.demo.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(request)
+			.exchange()
+			.expectBody()
+			.returnResult();
+		ContractCheck.documented("POST", "/api/v1/plans", refused);
 		JsonNode problem = this.demo.post()
 			.uri("/api/v1/plans")
 			.contentType(MediaType.APPLICATION_JSON)
