@@ -13,6 +13,7 @@ import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.costing.engine.AssumptionEngines;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
@@ -29,12 +30,17 @@ import org.springframework.stereotype.Component;
  * and its answer sent, then the batch waits once for the broker's acknowledgements before
  * its offsets are committed. The engine is a pure function of the request and the
  * knowledge version, so a redelivered request yields the same estimate; the gateway keeps
- * the first one it sees.
+ * the first one it sees. A request with assumptions of its own is costed by an engine on
+ * the knowledge with them applied; its estimate names the documented knowledge version,
+ * since the request carries the rest.
  */
 @Component
 class PlanRequestedListener {
 
-	private final CostEngine engine;
+	/** Requests with different assumptions at once that keep their engine built. */
+	private static final int CACHED_ASSUMPTIONS = 16;
+
+	private final AssumptionEngines engines;
 
 	private final StackOptions options;
 
@@ -50,7 +56,7 @@ class PlanRequestedListener {
 
 	PlanRequestedListener(CostEngine engine, StackOptions options, KnowledgeBase knowledge,
 			PlanEventPublisher publisher, Clock clock, MeterRegistry meters) {
-		this.engine = engine;
+		this.engines = new AssumptionEngines(knowledge, engine, CACHED_ASSUMPTIONS);
 		this.options = options;
 		this.knowledge = knowledge;
 		this.publisher = publisher;
@@ -66,7 +72,7 @@ class PlanRequestedListener {
 			PlanRequested event = answers.value(i, PlanRequested.class);
 			List<OptionCost> costs;
 			try {
-				costs = this.engine.decide(event.request(), this.options.ids());
+				costs = this.engines.forRequest(event.request()).decide(event.request(), this.options.ids());
 			}
 			catch (RuntimeException ex) {
 				throw answers.fail(i,

@@ -14,6 +14,7 @@ import dev.stackplan.contracts.event.StaffingEstimate;
 import dev.stackplan.contracts.event.UsdRange;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.PlanRequest;
+import dev.stackplan.costing.engine.AssumptionEngines;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,9 @@ class PlanAssembler {
 	private static final TypeReference<List<OptionCost>> COMPACT_COSTS = new TypeReference<>() {
 	};
 
+	/** Requests with different assumptions at once that keep their engine built. */
+	private static final int CACHED_ASSUMPTIONS = 16;
+
 	private final JsonMapper json;
 
 	private final String knowledgeVersion;
@@ -55,16 +59,26 @@ class PlanAssembler {
 
 	private final PlanAdvice advice;
 
+	private final KnowledgeBase knowledge;
+
+	private final AssumptionEngines assumed;
+
 	PlanAssembler(JsonMapper json, KnowledgeBase knowledge) {
 		this.json = json;
+		this.knowledge = knowledge;
 		this.knowledgeVersion = knowledge.version();
 		this.scoring = ScoringEngine.fromKnowledge(knowledge);
 		this.costing = CostEngine.fromKnowledge(knowledge);
 		this.advice = new PlanAdvice(this.scoring, this.costing);
+		this.assumed = new AssumptionEngines(knowledge, this.costing, CACHED_ASSUMPTIONS);
 	}
 
 	PlanView view(PlanRow row) {
 		PlanRequest request = (row.request() != null) ? this.json.readValue(row.request(), PlanRequest.class) : null;
+		// a request's own assumptions price its plan, its summary and what would change
+		// it
+		CostEngine costing = (request != null) ? this.assumed.forRequest(request) : this.costing;
+		PlanAdvice advice = (costing == this.costing) ? this.advice : new PlanAdvice(this.scoring, costing);
 		List<PlanView.MissingHalf> missing = new ArrayList<>();
 		StackAssessment stack = null;
 		if (row.stack() != null) {
@@ -89,7 +103,7 @@ class PlanAssembler {
 		}
 		PlanView.Staffing staffing = null;
 		if (row.costs() != null) {
-			List<StaffingEstimate> byOption = estimates(row, request, missing);
+			List<StaffingEstimate> byOption = estimates(row, request, costing, missing);
 			if (byOption != null) {
 				StaffingEstimate recommended = (stack != null) ? find(byOption, stack.recommendation()) : null;
 				staffing = new PlanView.Staffing(Objects.requireNonNull(row.costsKnowledgeVersion()), recommended,
@@ -103,18 +117,19 @@ class PlanAssembler {
 		List<PlanView.PricedCondition> conditions = List.of();
 		List<PlanView.Change> changes = List.of();
 		if (stack != null && staffing != null) {
-			conditions = this.advice.conditions(stack, staffing.byOption());
+			conditions = advice.conditions(stack, staffing.byOption());
 			if (request != null && staffing.recommended() != null && renderable(row.stackKnowledgeVersion())
 					&& renderable(row.costsKnowledgeVersion())) {
-				summary = this.advice.summary(request, stack, staffing.recommended(), conditions);
-				changes = this.advice.whatWouldChangeThis(request, stack, staffing.recommended());
+				summary = advice.summary(request, stack, staffing.recommended(), conditions);
+				changes = advice.whatWouldChangeThis(request, stack, staffing.recommended());
 			}
 		}
 		return new PlanView(row.planId(), row.status(), row.stackKnowledgeVersion(), row.requestedAt(),
-				row.assembledAt(), request, stack, staffing, missing, summary, conditions, changes);
+				row.assembledAt(), request, stack, staffing, missing, summary, conditions, changes,
+				AssumptionOverridden.of(this.knowledge, request));
 	}
 
-	private @Nullable List<StaffingEstimate> estimates(PlanRow row, @Nullable PlanRequest request,
+	private @Nullable List<StaffingEstimate> estimates(PlanRow row, @Nullable PlanRequest request, CostEngine costing,
 			List<PlanView.MissingHalf> missing) {
 		JsonNode first = this.json.readTree(row.costs()).path(0);
 		if (!isCompactCost(first)) {
@@ -132,7 +147,7 @@ class PlanAssembler {
 		List<StaffingEstimate> byOption = new ArrayList<>();
 		try {
 			for (OptionCost cost : this.json.readValue(row.costs(), COMPACT_COSTS)) {
-				byOption.add(this.costing.render(request, cost));
+				byOption.add(costing.render(request, cost));
 			}
 		}
 		catch (IllegalArgumentException ex) {

@@ -30,12 +30,15 @@ import org.jspecify.annotations.Nullable;
  * meeting it books
  * @param whatWouldChangeThis the nearest input changes that flip the recommendation or
  * move its cost by more than the decision pack's share
+ * @param assumptionsOverridden the documented assumptions the request overrode, with both
+ * figures; the plan, its summary and what would change it use the request's
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 record PlanView(UUID planId, PlanStatus status, @Nullable String knowledgeVersion, @Nullable Instant requestedAt,
 		@Nullable Instant assembledAt, @Nullable PlanRequest request, @Nullable StackAssessment stack,
 		@Nullable Staffing staffing, List<MissingHalf> missing, @Nullable Summary summary,
-		List<PricedCondition> conditions, List<Change> whatWouldChangeThis) {
+		List<PricedCondition> conditions, List<Change> whatWouldChangeThis,
+		List<AssumptionOverridden> assumptionsOverridden) {
 
 	/**
 	 * The plan in five lines.

@@ -5,18 +5,24 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.contracts.profile.ProductProfile;
 import dev.stackplan.contracts.profile.Team;
+import dev.stackplan.costing.engine.CostEngine;
+import dev.stackplan.kit.KnowledgePatchCheck;
 import dev.stackplan.kit.StrictJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns a request body into a {@link PlanRequest}, or names every field that breaks the
@@ -38,7 +44,28 @@ public final class PlanRequestValidator {
 
 	static final BigDecimal MAX_BUDGET = new BigDecimal("1000000000000");
 
-	static final List<String> REQUEST_FIELDS = List.of("product", "team", "timelineWeeks", "budgetUsd");
+	static final List<String> REQUEST_FIELDS = List.of("product", "team", "timelineWeeks", "budgetUsd", "assumptions");
+
+	private static final String ASSUMPTIONS = "assumptions";
+
+	/**
+	 * Where the assumptions sit in the knowledge base: a patch over the cost document.
+	 */
+	private static final String ASSUMPTIONS_POINTER = "/" + PlanRequest.ASSUMPTIONS_DOCUMENT;
+
+	private final KnowledgeBase knowledge;
+
+	private final KnowledgePatchCheck check;
+
+	/** On the knowledge this build ships, the one costing and the gateway use. */
+	public PlanRequestValidator() {
+		this(KnowledgeBase.load());
+	}
+
+	public PlanRequestValidator(KnowledgeBase knowledge) {
+		this.knowledge = knowledge;
+		this.check = new KnowledgePatchCheck(knowledge);
+	}
 
 	static final List<String> PRODUCT_FIELDS = List.of("name", "kind", "features", "expectedRps", "existingFramework");
 
@@ -58,10 +85,11 @@ public final class PlanRequestValidator {
 		Integer timelineWeeks = integer(body.get("timelineWeeks"), "timelineWeeks", 1, MAX_TIMELINE_WEEKS, true,
 				violations);
 		BigDecimal budget = budget(body.get("budgetUsd"), violations);
+		JsonNode assumptions = assumptions(body.get(ASSUMPTIONS), violations);
 		if (!violations.isEmpty()) {
 			throw new InvalidPlanRequestException(violations);
 		}
-		return new PlanRequest(product, team, timelineWeeks, budget);
+		return new PlanRequest(product, team, timelineWeeks, budget, assumptions);
 	}
 
 	private static void strictness(List<StrictJson.Violation> found, List<FieldViolation> violations) {
@@ -164,6 +192,82 @@ public final class PlanRequestValidator {
 			return null;
 		}
 		return budget;
+	}
+
+	/**
+	 * A client's own figures for the documented assumptions of its plan: a JSON merge
+	 * patch over the cost document that only replaces its numbers (salaries, the loaded
+	 * multiplier, tier rates, features per engineer, the lead's share...), within the
+	 * bounds scenarios have, and accepted by the costing engine. {@code null} when absent
+	 * or empty.
+	 */
+	private @Nullable JsonNode assumptions(@Nullable JsonNode node, List<FieldViolation> violations) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isObject()) {
+			violations.add(new FieldViolation(ASSUMPTIONS,
+					"must be a JSON object of documented cost figures to override, e.g. "
+							+ "{\"fullTime\": {\"salaries\": {\"SENIOR\": {\"lowUsd\": 200000}}}}"));
+			return null;
+		}
+		if (node.isEmpty()) {
+			return null;
+		}
+		ObjectNode patch = JsonNodeFactory.instance.objectNode();
+		patch.set(PlanRequest.ASSUMPTIONS_DOCUMENT, node);
+		int before = violations.size();
+		this.check.unknownPaths(patch).forEach((problem) -> violations.add(violation(problem)));
+		onlyFigures(this.knowledge.document(PlanRequest.ASSUMPTIONS_DOCUMENT), node, ASSUMPTIONS, violations);
+		if (violations.size() > before) {
+			return null;
+		}
+		KnowledgeBase overridden = this.knowledge.withOverrides(patch);
+		List<KnowledgePatchCheck.Problem> outOfBounds = this.check.outOfBounds(overridden);
+		outOfBounds.forEach((problem) -> violations.add(violation(problem)));
+		if (outOfBounds.isEmpty()) {
+			KnowledgePatchCheck.engineRefusal(() -> CostEngine.fromKnowledge(overridden), ASSUMPTIONS_POINTER)
+				.ifPresent((problem) -> violations.add(violation(problem)));
+		}
+		return (violations.size() > before) ? null : node.deepCopy();
+	}
+
+	/**
+	 * Only numbers are assumptions: text (a source, a label) and structure (a role, a
+	 * tier) are not the client's to change, and {@code null} would remove a figure.
+	 */
+	private static void onlyFigures(JsonNode documented, JsonNode patch, String field,
+			List<FieldViolation> violations) {
+		for (Map.Entry<String, JsonNode> property : patch.properties()) {
+			JsonNode existing = documented.get(property.getKey());
+			String path = field + "." + property.getKey();
+			JsonNode value = property.getValue();
+			if (existing == null) {
+				continue; // named by the unknown paths
+			}
+			if (existing.isObject() && value.isObject()) {
+				onlyFigures(existing, value, path, violations);
+			}
+			else if (!existing.isNumber()) {
+				violations.add(new FieldViolation(path, existing.isObject() ? "must be an object of documented figures"
+						: "is not a figure: only numbers can be overridden"));
+			}
+			else if (!value.isNumber()) {
+				violations.add(new FieldViolation(path, "must be a number (documented: " + existing + ")"));
+			}
+		}
+	}
+
+	/**
+	 * {@code /cost/fullTime/salaries/SENIOR/lowUsd} as
+	 * {@code assumptions.fullTime.salaries.SENIOR.lowUsd}.
+	 */
+	private static FieldViolation violation(KnowledgePatchCheck.Problem problem) {
+		String pointer = problem.pointer();
+		String inside = pointer.startsWith(ASSUMPTIONS_POINTER) ? pointer.substring(ASSUMPTIONS_POINTER.length())
+				: pointer;
+		String field = ASSUMPTIONS + inside.replace('/', '.').replace("~1", "/").replace("~0", "~");
+		return new FieldViolation(field, problem.message());
 	}
 
 	private static boolean requireObject(@Nullable JsonNode node, String field, List<FieldViolation> violations) {

@@ -164,6 +164,20 @@ class PlanRequestStrictInputWebFluxTests {
 		assertThat(body).contains("\"field\":\"product.feature\"").contains("did you mean 'features'?");
 	}
 
+	@ParameterizedTest(name = "assumptions {0} are refused naming {1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{"fullTime": {"loadedMultiplier": {"high": 14}}}  | assumptions.fullTime.loadedMultiplier.high | maximum value of 10
+					{"fullTime": {"salaris": {}}}                     | assumptions.fullTime.salaris               | did you mean 'salaries'?
+					""")
+	void assumptionsOutOfBoundsOrMisspeltAreRefusedNamingTheField(String assumptions, String field, String hint) {
+		String body = invalid(
+				post("{" + PRODUCT + ", " + TEAM + ", \"timelineWeeks\": 12, \"assumptions\": " + assumptions + "}"),
+				"/problems/invalid-plan-request");
+
+		assertThat(body).contains("\"field\":\"" + field + "\"").contains(hint);
+	}
+
 	private WebTestClient.ResponseSpec post(String json) {
 		return post(json.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON);
 	}

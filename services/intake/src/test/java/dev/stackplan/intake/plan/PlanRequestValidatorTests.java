@@ -104,6 +104,53 @@ class PlanRequestValidatorTests {
 			.satisfies((ex) -> assertThat(ex.violations()).extracting(FieldViolation::field).containsExactly("$"));
 	}
 
+	@Test
+	void assumptionsThatReplaceDocumentedFiguresWithinBoundsAreCarriedAsGiven() {
+		PlanRequest request = this.validator.validate(JSON.readTree(replace(VALID, "/assumptions",
+				"""
+						{"fullTime": {"salaries": {"SENIOR": {"lowUsd": 150000, "highUsd": 200000}}, "loadedMultiplier": {"high": 1.5}},
+						 "onDemand": {"tiers": {"MID": {"weeklyUsd": 900}}}}
+						""")));
+
+		assertThat(request.assumptions()).isNotNull();
+		assertThat(request.assumptions().at("/fullTime/salaries/SENIOR/lowUsd").decimalValue())
+			.isEqualByComparingTo("150000");
+		assertThat(request.assumptions().at("/fullTime/loadedMultiplier/high").decimalValue())
+			.isEqualByComparingTo("1.5");
+	}
+
+	@Test
+	void noOrEmptyAssumptionsMeanTheDocumentedFigures() {
+		assertThat(this.validator.validate(JSON.readTree(VALID)).assumptions()).isNull();
+		assertThat(this.validator.validate(JSON.readTree(replace(VALID, "/assumptions", "{}"))).assumptions()).isNull();
+	}
+
+	@ParameterizedTest(name = "assumptions {0} is refused naming {1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					{"fullTime": {"salaris": {"SENIOR": {"lowUsd": 1}}}}                  | assumptions.fullTime.salaris                   | did you mean 'salaries'?
+					{"fulltime": {"salaries": {"SENIOR": {"lowUsd": 1}}}}                 | assumptions.fulltime                           | did you mean 'fullTime'?
+					{"fullTime": {"loadedMultiplier": {"high": 12}}}                       | assumptions.fullTime.loadedMultiplier.high     | maximum value of 10
+					{"fullTime": {"loadedMultiplier": {"low": 0.5}}}                       | assumptions.fullTime.loadedMultiplier.low      | minimum value of 1
+					{"onDemand": {"tiers": {"SENIOR": {"weeklyUsd": 0}}}}                  | assumptions.onDemand.tiers.SENIOR.weeklyUsd    | exclusive minimum value of 0
+					{"fullTime": {"salaries": {"SENIOR": {"lowUsd": 300000}}}}            | assumptions.fullTime.salaries.SENIOR           | is above highUsd 260000
+					{"fullTime": {"salaries": {"SENIOR": {"lowUsd": "a lot"}}}}           | assumptions.fullTime.salaries.SENIOR.lowUsd    | must be a number (documented: 180000)
+					{"fullTime": {"salaries": {"SENIOR": {"source": "article:1"}}}}       | assumptions.fullTime.salaries.SENIOR.source    | only numbers can be overridden
+					{"fullTime": {"salaries": {"SENIOR": null}}}                          | assumptions.fullTime.salaries.SENIOR           | must be an object of documented figures
+					[1]                                                                   | assumptions                                    | must be a JSON object
+					""")
+	void assumptionsOutsideTheDocumentedFiguresOrTheirBoundsAreRefusedNamingTheField(String assumptions, String field,
+			String message) {
+		String body = replace(VALID, "/assumptions", assumptions);
+
+		assertThatExceptionOfType(InvalidPlanRequestException.class)
+			.isThrownBy(() -> this.validator.validate(JSON.readTree(body)))
+			.satisfies((ex) -> assertThat(ex.violations()).singleElement().satisfies((violation) -> {
+				assertThat(violation.field()).isEqualTo(field);
+				assertThat(violation.message()).contains(message);
+			}));
+	}
+
 	private static String replace(String body, String pointer, String value) {
 		var tree = (ObjectNode) JSON.readTree(body);
 		List<String> path = List.of(pointer.substring(1).split("/"));
