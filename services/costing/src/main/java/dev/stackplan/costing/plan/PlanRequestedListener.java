@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.stackplan.costing.CostingProperties;
 import dev.stackplan.contracts.event.CostEstimated;
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.event.OptionCost;
@@ -46,20 +47,23 @@ class PlanRequestedListener {
 
 	private final MeterRegistry meters;
 
+	private final double[] estimateSlo;
+
 	private final Map<String, DistributionSummary> estimates = new ConcurrentHashMap<>();
 
 	PlanRequestedListener(CostEngine engine, StackOptions options, KnowledgeBase knowledge,
-			PlanEventPublisher publisher, Clock clock, MeterRegistry meters) {
+			PlanEventPublisher publisher, Clock clock, MeterRegistry meters, CostingProperties properties) {
 		this.engine = engine;
 		this.options = options;
 		this.knowledge = knowledge;
 		this.publisher = publisher;
 		this.clock = clock;
 		this.meters = meters;
+		this.estimateSlo = properties.estimateSlo().stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
 	@KafkaListener(topics = Topics.PLAN_REQUESTED, groupId = ConsumerGroups.COSTING, batch = "true",
-			concurrency = "${stackplan.costing.listener-concurrency:2}")
+			concurrency = "${stackplan.costing.listener-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
 		for (int i = 0; i < records.size(); i++) {
@@ -92,7 +96,7 @@ class PlanRequestedListener {
 						.baseUnit("usd")
 						.description("Total engineer cost of a plan's staffing estimate")
 						.tags("option", option, "model", model)
-						.serviceLevelObjectives(10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000)
+						.serviceLevelObjectives(this.estimateSlo)
 						.register(this.meters))
 			.record(amountUsd.doubleValue());
 	}
