@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
@@ -54,7 +55,8 @@ public record GatewayProperties(@NotNull URI intakeUrl, @NotNull Duration intake
 		@Positive int maxPageSize, @NotNull Duration planTimeout, @NotNull Duration deadlineCheckInterval,
 		String intakeToken, @Positive int intakeConnections, @Positive int intakePendingAcquires,
 		@NotNull DataSize maxBody, @Positive int listenerConcurrency, @Positive int scenarioConcurrency,
-		@Valid List<ApiClients.Client> clients, @Valid @NotNull ApiClients.RateLimit rateLimit) {
+		@Valid List<ApiClients.Client> clients,
+		@Valid @NotNull @NestedConfigurationProperty ApiClients.RateLimit rateLimit) {
 
 	public GatewayProperties {
 		if (intakeToken == null || intakeToken.isBlank()) {

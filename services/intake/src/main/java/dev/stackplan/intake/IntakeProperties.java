@@ -26,12 +26,14 @@ import org.springframework.validation.annotation.Validated;
  * 401 (a local default is in intake.yml; real deployments set
  * {@code STACKPLAN_INTERNAL_TOKEN})
  * @param backpressure when intake refuses new work because the pipeline is behind
+ * @param warmUp how long a start waits for the producer to reach the broker
  */
 @ConfigurationProperties("stackplan.intake")
 @Validated
 public record IntakeProperties(@NotNull Duration idempotencyRetention, @NotNull Duration idempotencyTakeover,
 		@NotNull Duration idempotencyCleanupInterval, @NotNull Duration inFlightRetryAfter,
-		@NotNull Duration brokerRetryAfter, String internalToken, @Valid @NotNull Backpressure backpressure) {
+		@NotNull Duration brokerRetryAfter, String internalToken, @Valid @NotNull Backpressure backpressure,
+		@Valid @NotNull WarmUp warmUp) {
 
 	public IntakeProperties {
 		if (idempotencyRetention == null || idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
@@ -57,6 +59,18 @@ public record IntakeProperties(@NotNull Duration idempotencyRetention, @NotNull 
 	 */
 	public record Backpressure(@Positive long maxBacklog, @NotNull Duration checkInterval,
 			@NotNull Duration retryAfter) {
+
+	}
+
+	/**
+	 * Before intake takes calls its producer fetches the broker's metadata, so the first
+	 * client does not wait for it.
+	 *
+	 * @param giveUpAfter a broker not there within this is not waited for: requests get
+	 * 503s until it is
+	 * @param pause the wait between two tries
+	 */
+	public record WarmUp(@NotNull Duration giveUpAfter, @NotNull Duration pause) {
 
 	}
 

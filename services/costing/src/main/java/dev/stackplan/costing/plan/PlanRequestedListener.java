@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.stackplan.costing.CostingProperties;
 import dev.stackplan.contracts.event.CostEstimated;
-import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.event.OptionCost;
+import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.ConsumerGroups;
+import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.costing.CostingProperties;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
