@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -18,7 +17,6 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,26 +34,9 @@ import static org.mockito.BDDMockito.given;
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
 @Import(GatewayWebTestBeans.class)
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayProblemsWebFluxTests {
+class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 
 	private static final int README_READ_LIMIT = 1024 * 1024;
-
-	private static final String DEMO_KEY = "demo-key";
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	PlanRepository plans;
-
-	@MockitoBean
-	IntakeClient intake;
-
-	@MockitoBean
-	PlanWatcher watcher;
-
-	@MockitoBean
-	PlanAssembler assembler;
 
 	@Test
 	void anUnknownRouteIsANotFoundProblem() {

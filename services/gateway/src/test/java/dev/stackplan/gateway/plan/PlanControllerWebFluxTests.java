@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -25,7 +24,6 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -48,32 +46,15 @@ import static org.mockito.Mockito.verifyNoInteractions;
  */
 @WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.gateway\\.client\\.(ApiSecurityConfiguration|RequestSizeFilter)"))
+				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
 @Import(GatewayWebTestBeans.class)
-class PlanControllerWebFluxTests {
-
-	private static final String DEMO_KEY = "demo-key";
+class PlanControllerWebFluxTests extends PlanControllerSlice {
 
 	private static final UUID PLAN = UUID.fromString("00000000-0000-0000-0000-000000000007");
 
 	/** {@code stackplan.gateway.max-body} of gateway.yml. */
 	private static final int MAX_BODY = 64 * 1024;
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	PlanRepository plans;
-
-	@MockitoBean
-	IntakeClient intake;
-
-	@MockitoBean
-	PlanWatcher watcher;
-
-	@MockitoBean
-	PlanAssembler assembler;
 
 	@Test
 	void preferWaitAnswersTheFinalPlanWithTheWaitApplied() {

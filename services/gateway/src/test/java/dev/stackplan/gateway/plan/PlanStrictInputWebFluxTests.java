@@ -14,7 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.ComponentScan;
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -46,26 +44,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
 @Import(GatewayWebTestBeans.class)
-class PlanStrictInputWebFluxTests {
-
-	private static final String DEMO_KEY = "demo-key";
+class PlanStrictInputWebFluxTests extends PlanControllerSlice {
 
 	private static final String PLAN = "00000000-0000-0000-0000-000000000001";
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	PlanRepository plans;
-
-	@MockitoBean
-	IntakeClient intake;
-
-	@MockitoBean
-	PlanWatcher watcher;
-
-	@MockitoBean
-	PlanAssembler assembler;
 
 	@ParameterizedTest(name = "cursor of {0} is refused")
 	@ValueSource(strings = { "-62135596801.0." + PLAN, "99999999999999.0." + PLAN, "9223372036854775807.0." + PLAN,
