@@ -2,29 +2,41 @@ package dev.stackplan.intake;
 
 import java.time.Duration;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
- * Intake settings.
+ * Intake settings (defaults in intake.yml).
  *
  * @param idempotencyRetention how long an idempotency key is remembered (at least 24
  * hours)
  * @param idempotencyTakeover after how long an unfinished request under a key may be
  * retried (its first attempt died between storing the key and the broker's
  * acknowledgement)
+ * @param idempotencyCleanupInterval how often keys past their retention are deleted
+ * @param inFlightRetryAfter the {@code Retry-After} of the 409 for a key whose first
+ * request is still in flight
+ * @param brokerRetryAfter the {@code Retry-After} of the 503 when the broker did not
+ * acknowledge a plan
  * @param internalToken the secret the gateway sends on every call; a call without it is a
  * 401 (a local default is in intake.yml; real deployments set
  * {@code STACKPLAN_INTERNAL_TOKEN})
  * @param backpressure when intake refuses new work because the pipeline is behind
+ * @param warmUp how long a start waits for the producer to reach the broker
  */
 @ConfigurationProperties("stackplan.intake")
-public record IntakeProperties(@DefaultValue("24h") Duration idempotencyRetention,
-		@DefaultValue("30s") Duration idempotencyTakeover, String internalToken,
-		@DefaultValue Backpressure backpressure) {
+@Validated
+public record IntakeProperties(@NotNull Duration idempotencyRetention, @NotNull Duration idempotencyTakeover,
+		@NotNull Duration idempotencyCleanupInterval, @NotNull Duration inFlightRetryAfter,
+		@NotNull Duration brokerRetryAfter, String internalToken, @Valid @NotNull Backpressure backpressure,
+		@Valid @NotNull WarmUp warmUp) {
 
 	public IntakeProperties {
-		if (idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
+		if (idempotencyRetention == null || idempotencyRetention.compareTo(Duration.ofHours(24)) < 0) {
 			throw new IllegalArgumentException(
 					"Idempotency keys are kept at least 24 hours, not " + idempotencyRetention);
 		}
@@ -45,8 +57,20 @@ public record IntakeProperties(@DefaultValue("24h") Duration idempotencyRetentio
 	 * @param checkInterval how often the backlog is looked at
 	 * @param retryAfter what a refused client is told to wait
 	 */
-	public record Backpressure(@DefaultValue("20000") long maxBacklog, @DefaultValue("1s") Duration checkInterval,
-			@DefaultValue("1s") Duration retryAfter) {
+	public record Backpressure(@Positive long maxBacklog, @NotNull Duration checkInterval,
+			@NotNull Duration retryAfter) {
+
+	}
+
+	/**
+	 * Before intake takes calls its producer fetches the broker's metadata, so the first
+	 * client does not wait for it.
+	 *
+	 * @param giveUpAfter a broker not there within this is not waited for: requests get
+	 * 503s until it is
+	 * @param pause the wait between two tries
+	 */
+	public record WarmUp(@NotNull Duration giveUpAfter, @NotNull Duration pause) {
 
 	}
 

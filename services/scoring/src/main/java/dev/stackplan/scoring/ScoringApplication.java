@@ -2,9 +2,11 @@ package dev.stackplan.scoring;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Ranks the stack options of every plan request from the knowledge base. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class ScoringApplication {
 
 	/**

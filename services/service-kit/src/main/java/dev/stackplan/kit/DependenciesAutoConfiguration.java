@@ -1,6 +1,5 @@
 package dev.stackplan.kit;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -82,16 +81,11 @@ public class DependenciesAutoConfiguration {
 	static class DatabaseWatchConfiguration {
 
 		/**
-		 * A database that is slow to give its first connections does not hold up a start.
-		 */
-		private static final Duration WARM_UP_TIMEOUT = Duration.ofSeconds(10);
-
-		/**
 		 * A look at the database on one connection of its own, beside the pool: a pool
 		 * busy with requests is not a database that is away.
 		 */
 		@Bean
-		DependencyCheck databaseCheck(ConnectionFactory connectionFactory) {
+		DependencyCheck databaseCheck(ConnectionFactory connectionFactory, DependencyProperties properties) {
 			ConnectionFactory direct = (connectionFactory instanceof ConnectionPool pool) ? pool.unwrap()
 					: connectionFactory;
 			AtomicReference<Connection> connection = new AtomicReference<>();
@@ -105,7 +99,7 @@ public class DependenciesAutoConfiguration {
 				.doOnCancel(() -> discard(connection));
 			Runnable warmUp = () -> {
 				if (connectionFactory instanceof ConnectionPool pool) {
-					pool.warmup().timeout(WARM_UP_TIMEOUT).onErrorResume((ex) -> Mono.empty()).block();
+					pool.warmup().timeout(properties.warmUpTimeout()).onErrorResume((ex) -> Mono.empty()).block();
 				}
 			};
 			return new DependencyCheck(Dependency.DATABASE, check, () -> discard(connection), warmUp);

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 class DependencyWatchTests {
 
 	private static final DependencyProperties FAST = new DependencyProperties(Duration.ofMillis(50),
-			Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(2));
+			Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofSeconds(2), Duration.ofSeconds(1));
 
 	private final AtomicBoolean brokerAnswers = new AtomicBoolean(true);
 

@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
 public final class Dependencies {
 
 	private static final DependencyProperties SETTINGS = new DependencyProperties(Duration.ofMillis(500),
-			Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2));
+			Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(10));
 
 	private Dependencies() {
 	}

@@ -13,6 +13,7 @@ import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.costing.CostingProperties;
 import dev.stackplan.costing.engine.AssumptionEngines;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.kit.BatchSends;
@@ -37,9 +38,6 @@ import org.springframework.stereotype.Component;
 @Component
 class PlanRequestedListener {
 
-	/** Requests with different assumptions at once that keep their engine built. */
-	private static final int CACHED_ASSUMPTIONS = 16;
-
 	private final AssumptionEngines engines;
 
 	private final StackOptions options;
@@ -52,20 +50,23 @@ class PlanRequestedListener {
 
 	private final MeterRegistry meters;
 
+	private final double[] estimateSlo;
+
 	private final Map<String, DistributionSummary> estimates = new ConcurrentHashMap<>();
 
 	PlanRequestedListener(CostEngine engine, StackOptions options, KnowledgeBase knowledge,
-			PlanEventPublisher publisher, Clock clock, MeterRegistry meters) {
-		this.engines = new AssumptionEngines(knowledge, engine, CACHED_ASSUMPTIONS);
+			PlanEventPublisher publisher, Clock clock, MeterRegistry meters, CostingProperties properties) {
+		this.engines = new AssumptionEngines(knowledge, engine, properties.cachedAssumptions());
 		this.options = options;
 		this.knowledge = knowledge;
 		this.publisher = publisher;
 		this.clock = clock;
 		this.meters = meters;
+		this.estimateSlo = properties.estimateSlo().stream().mapToDouble(Double::doubleValue).toArray();
 	}
 
 	@KafkaListener(topics = Topics.PLAN_REQUESTED, groupId = ConsumerGroups.COSTING, batch = "true",
-			concurrency = "${stackplan.costing.listener-concurrency:2}")
+			concurrency = "${stackplan.costing.listener-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
 		for (int i = 0; i < records.size(); i++) {
@@ -98,7 +99,7 @@ class PlanRequestedListener {
 						.baseUnit("usd")
 						.description("Total engineer cost of a plan's staffing estimate")
 						.tags("option", option, "model", model)
-						.serviceLevelObjectives(10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000)
+						.serviceLevelObjectives(this.estimateSlo)
 						.register(this.meters))
 			.record(amountUsd.doubleValue());
 	}

@@ -11,6 +11,7 @@ import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.costing.CostingProperties;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.costing.plan.StackOptions;
 import dev.stackplan.kit.BatchSends;
@@ -31,28 +32,29 @@ import org.springframework.stereotype.Component;
 @Component
 class ScenarioRequestedListener {
 
-	/** Scenarios running at once that keep their engine built. */
-	private static final int CACHED_SCENARIOS = 16;
-
 	private final KnowledgeBase knowledge;
 
 	private final PlanEventPublisher publisher;
 
 	private final StackOptions options;
 
-	private final Map<String, Scenario> scenarios = new LinkedHashMap<>(16, 0.75f, true) {
+	/** The engines of the latest scenarios, least recently used first. */
+	private final Map<String, Scenario> scenarios;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Scenario> eldest) {
-			return size() > CACHED_SCENARIOS;
-		}
-
-	};
-
-	ScenarioRequestedListener(KnowledgeBase knowledge, PlanEventPublisher publisher, StackOptions options) {
+	ScenarioRequestedListener(KnowledgeBase knowledge, PlanEventPublisher publisher, StackOptions options,
+			CostingProperties properties) {
 		this.knowledge = knowledge;
 		this.publisher = publisher;
 		this.options = options;
+		int cached = properties.cachedScenarios();
+		this.scenarios = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Scenario> eldest) {
+				return size() > cached;
+			}
+
+		};
 	}
 
 	/**
@@ -64,7 +66,7 @@ class ScenarioRequestedListener {
 	}
 
 	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = ConsumerGroups.COSTING_SCENARIOS, batch = "true",
-			concurrency = "${stackplan.costing.scenario-concurrency:2}")
+			concurrency = "${stackplan.costing.scenario-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
 		for (int i = 0; i < records.size(); i++) {

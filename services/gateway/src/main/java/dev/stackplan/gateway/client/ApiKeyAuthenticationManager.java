@@ -19,7 +19,7 @@ final class ApiKeyAuthenticationManager implements ReactiveAuthenticationManager
 
 	private final Map<String, ApiClient> clientsByKeyHash;
 
-	ApiKeyAuthenticationManager(ApiClientsProperties properties) {
+	ApiKeyAuthenticationManager(ApiClients properties) {
 		this.clientsByKeyHash = properties.clients()
 			.stream()
 			.collect(Collectors.toUnmodifiableMap((client) -> client.keySha256().toLowerCase(Locale.ROOT),

@@ -1,5 +1,6 @@
 package dev.stackplan.gateway.client;
 
+import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.ProblemTypes;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,13 +52,13 @@ class ApiSecurityConfiguration {
 	static final String REALM = "Bearer realm=\"stackplan\"";
 
 	@Bean
-	ApiKeyAuthenticationManager apiKeyAuthenticationManager(ApiClientsProperties properties) {
-		return new ApiKeyAuthenticationManager(properties);
+	ApiKeyAuthenticationManager apiKeyAuthenticationManager(GatewayProperties properties) {
+		return new ApiKeyAuthenticationManager(properties.apiClients());
 	}
 
 	@Bean
 	SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ApiKeyAuthenticationManager keys, JsonMapper json,
-			RateLimiter rateLimiter, ApiClientsProperties clients, DependencyWatch dependencies) {
+			RateLimiter rateLimiter, GatewayProperties properties, DependencyWatch dependencies) {
 		ServerWebExchangeMatcher publicPaths = ServerWebExchangeMatchers.pathMatchers(PUBLIC_PATHS);
 		AuthenticationWebFilter authentication = new AuthenticationWebFilter(keys);
 		authentication.setServerAuthenticationConverter(new ApiKeyAuthenticationConverter());
@@ -76,7 +77,7 @@ class ApiSecurityConfiguration {
 			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
 			// per key, so only after the key is known; not a bean, or it would also run
 			// outside this chain
-			.addFilterAfter(new RateLimitFilter(rateLimiter, clients.rateLimit(), json, dependencies),
+			.addFilterAfter(new RateLimitFilter(rateLimiter, properties.rateLimit(), json, dependencies),
 					SecurityWebFiltersOrder.AUTHORIZATION)
 			.authorizeExchange((exchanges) -> exchanges.matchers(publicPaths)
 				.permitAll()

@@ -49,14 +49,13 @@ class RateLimitFilter implements WebFilter {
 
 	private final RateLimiter limiter;
 
-	private final ApiClientsProperties.RateLimit settings;
+	private final ApiClients.RateLimit settings;
 
 	private final JsonMapper json;
 
 	private final DependencyWatch dependencies;
 
-	RateLimitFilter(RateLimiter limiter, ApiClientsProperties.RateLimit settings, JsonMapper json,
-			DependencyWatch dependencies) {
+	RateLimitFilter(RateLimiter limiter, ApiClients.RateLimit settings, JsonMapper json, DependencyWatch dependencies) {
 		this.dependencies = dependencies;
 		this.limiter = limiter;
 		this.settings = settings;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
+import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.InvalidParameterException;
 import dev.stackplan.kit.ProblemTypes;
 import dev.stackplan.kit.RequestIdFilter;
@@ -27,6 +28,12 @@ class GatewayProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(GatewayProblemHandler.class);
 
+	private final GatewayProperties properties;
+
+	GatewayProblemHandler(GatewayProperties properties) {
+		this.properties = properties;
+	}
+
 	@ExceptionHandler({ WebClientRequestException.class, TimeoutException.class })
 	ResponseEntity<ProblemDetail> intakeUnavailable(Exception ex, ServerWebExchange exchange) {
 		RequestIdFilter.withMdc(exchange, () -> logger.warn("Intake did not answer", ex));
@@ -34,13 +41,15 @@ class GatewayProblemHandler {
 				"The plan was not accepted because the intake service did not answer; retry.");
 		problem.setTitle("Plan not accepted");
 		problem.setType(ProblemTypes.of("intake-unavailable"));
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", Long.toString(this.properties.intakeRetryAfter().toSeconds()))
+			.body(problem);
 	}
 
 	@ExceptionHandler
 	ProblemDetail bodyTooLarge(DataBufferLimitException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-				"The request body is larger than the 64 KiB accepted");
+				"The request body is larger than the " + this.properties.maxBody().toKilobytes() + " KiB accepted");
 		problem.setTitle("Body too large");
 		problem.setType(ProblemTypes.of("body-too-large"));
 		return problem;

@@ -50,7 +50,7 @@ class PlanDeadlineSweeper {
 		this.metrics = metrics;
 	}
 
-	@Scheduled(fixedDelayString = "${stackplan.gateway.deadline-check-interval:1s}")
+	@Scheduled(fixedDelayString = "${stackplan.gateway.deadline-check-interval}")
 	void markOverduePlansPartial() {
 		Map<String, GroupState> services;
 		try {

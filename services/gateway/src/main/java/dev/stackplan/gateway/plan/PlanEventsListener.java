@@ -68,8 +68,7 @@ class PlanEventsListener {
 	}
 
 	@KafkaListener(topics = { Topics.PLAN_REQUESTED, Topics.FRAMEWORK_SCORED, Topics.COST_ESTIMATED },
-			groupId = ConsumerGroups.GATEWAY, batch = "true",
-			concurrency = "${stackplan.gateway.listener-concurrency:3}")
+			groupId = ConsumerGroups.GATEWAY, batch = "true", concurrency = "${stackplan.gateway.listener-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends assembled = this.publisher.batch(records);
 		Parts parts = new Parts();

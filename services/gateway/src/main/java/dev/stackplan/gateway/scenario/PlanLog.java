@@ -1,6 +1,5 @@
 package dev.stackplan.gateway.scenario;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +43,10 @@ class PlanLog {
 
 	private final JsonMapper json;
 
-	PlanLog(KafkaProperties kafka, JsonMapper json) {
+	private final ScenarioProperties properties;
+
+	PlanLog(KafkaProperties kafka, JsonMapper json, ScenarioProperties properties) {
+		this.properties = properties;
 		this.kafka = kafka;
 		this.json = json;
 	}
@@ -76,7 +78,7 @@ class PlanLog {
 		Map<String, Object> config = new HashMap<>(this.kafka.buildConsumerProperties());
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, this.properties.scanBatch());
 		BiPredicate<PlanRequested, Instant> selected = source.selector();
 		Set<UUID> seen = new HashSet<>();
 		Instant first = null;
@@ -96,7 +98,7 @@ class PlanLog {
 			}
 			seekToStart(consumer, partitions, end, source.from());
 			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+				for (ConsumerRecord<String, byte[]> record : consumer.poll(this.properties.scanPoll())) {
 					TopicPartition partition = new TopicPartition(record.topic(), record.partition());
 					if (record.offset() >= end.get(partition) || record.value() == null) {
 						continue;

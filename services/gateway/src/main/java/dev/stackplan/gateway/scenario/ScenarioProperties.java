@@ -22,10 +22,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param longest a scenario not finished this long after it was created fails
  * @param maxTakeovers a scenario whose lease ran out this many times fails instead of
  * being taken over again (its replay is likely what stops the gateways)
+ * @param scanBatch records one poll of a scan of plan.requested takes at most
+ * @param scanPoll how long one poll of that scan waits for records
  */
 @ConfigurationProperties("stackplan.gateway.scenarios")
 record ScenarioProperties(String instanceId, Duration lease, Duration heartbeat, int maxDriven, int publishChunk,
-		Duration publishTimeout, Duration longest, int maxTakeovers) {
+		Duration publishTimeout, Duration longest, int maxTakeovers, int scanBatch, Duration scanPoll) {
 
 	ScenarioProperties {
 		Objects.requireNonNull(instanceId, "stackplan.gateway.scenarios.instance-id");
@@ -33,12 +35,13 @@ record ScenarioProperties(String instanceId, Duration lease, Duration heartbeat,
 		Objects.requireNonNull(heartbeat, "stackplan.gateway.scenarios.heartbeat");
 		Objects.requireNonNull(publishTimeout, "stackplan.gateway.scenarios.publish-timeout");
 		Objects.requireNonNull(longest, "stackplan.gateway.scenarios.longest");
+		Objects.requireNonNull(scanPoll, "stackplan.gateway.scenarios.scan-poll");
 		if (heartbeat.compareTo(lease) >= 0) {
 			throw new IllegalArgumentException("stackplan.gateway.scenarios.heartbeat must be shorter than the lease");
 		}
-		if (maxDriven < 1 || publishChunk < 1 || maxTakeovers < 1) {
+		if (maxDriven < 1 || publishChunk < 1 || maxTakeovers < 1 || scanBatch < 1) {
 			throw new IllegalArgumentException(
-					"stackplan.gateway.scenarios.max-driven, publish-chunk and max-takeovers must be at least 1");
+					"stackplan.gateway.scenarios.max-driven, publish-chunk, max-takeovers and scan-batch must be at least 1");
 		}
 	}
 

@@ -31,8 +31,6 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 
 	static final int MAX_NAME_LENGTH = 200;
 
-	static final int MAX_PLAN_IDS = 100_000;
-
 	static final List<String> FIELDS = List.of("name", "source", "overrides", "dryRun");
 
 	static final List<String> SOURCE_FIELDS = List.of("from", "to", "planIds", "productKinds");
@@ -84,7 +82,7 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 			if (node.has("from") || node.has("to")) {
 				errors.add(error("source", "names plans by planIds or by a from/to range, not both"));
 			}
-			return new ScenarioSource(null, null, planIds(node.get("planIds"), errors), kinds);
+			return new ScenarioSource(null, null, planIds(node.get("planIds"), limits.maxPlanIds(), errors), kinds);
 		}
 		Instant from = instant(node.path("from"), "source.from", limits, errors);
 		Instant to = instant(node.path("to"), "source.to", limits, errors);
@@ -114,10 +112,10 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 		return kinds;
 	}
 
-	private static List<UUID> planIds(JsonNode node, List<Map<String, Object>> errors) {
+	private static List<UUID> planIds(JsonNode node, int maxPlanIds, List<Map<String, Object>> errors) {
 		List<UUID> planIds = new ArrayList<>();
-		if (!node.isArray() || node.isEmpty() || node.size() > MAX_PLAN_IDS) {
-			errors.add(error("source.planIds", "must be an array of 1 to " + MAX_PLAN_IDS + " plan ids"));
+		if (!node.isArray() || node.isEmpty() || node.size() > maxPlanIds) {
+			errors.add(error("source.planIds", "must be an array of 1 to " + maxPlanIds + " plan ids"));
 			return planIds;
 		}
 		for (int i = 0; i < node.size(); i++) {

@@ -42,7 +42,7 @@ class ScenarioResultsListener {
 
 	@KafkaListener(topics = { Topics.SCENARIO_SCORED, Topics.SCENARIO_ESTIMATED },
 			groupId = ConsumerGroups.GATEWAY_SCENARIOS, batch = "true",
-			concurrency = "${stackplan.gateway.scenario-concurrency:3}")
+			concurrency = "${stackplan.gateway.scenario-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		Map<String, ResultHalf> stacks = new LinkedHashMap<>();
 		Map<String, ResultHalf> costs = new LinkedHashMap<>();

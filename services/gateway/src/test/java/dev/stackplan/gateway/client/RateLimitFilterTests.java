@@ -34,8 +34,8 @@ class RateLimitFilterTests {
 
 	private static final ApiClient CLIENT = new ApiClient("demo", Set.of("client"), 2, 4);
 
-	private static final ApiClientsProperties.RateLimit SETTINGS = new ApiClientsProperties.RateLimit(100, 200,
-			Duration.ofMillis(200), Duration.ofSeconds(3));
+	private static final ApiClients.RateLimit SETTINGS = new ApiClients.RateLimit(100, 200, Duration.ofMillis(200),
+			Duration.ofSeconds(3));
 
 	private final JsonMapper json = JsonMapper.builder().build();
 

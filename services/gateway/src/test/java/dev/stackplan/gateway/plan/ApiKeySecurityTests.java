@@ -1,32 +1,21 @@
 package dev.stackplan.gateway.plan;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.gateway.client.ApiClientsProperties;
-import dev.stackplan.gateway.client.RateLimiter;
-import dev.stackplan.kit.DependencyWatch;
-import dev.stackplan.testsupport.Dependencies;
+import dev.stackplan.gateway.GatewayWebTestBeans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,26 +33,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
-@Import(ApiKeySecurityTests.Beans.class)
-class ApiKeySecurityTests {
-
-	/** One of the local clients of gateway.yml. */
-	private static final String DEMO_KEY = "demo-key";
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	PlanRepository plans;
-
-	@MockitoBean
-	IntakeClient intake;
-
-	@MockitoBean
-	PlanWatcher watcher;
-
-	@MockitoBean
-	PlanAssembler assembler;
+@Import(GatewayWebTestBeans.class)
+class ApiKeySecurityTests extends PlanControllerSlice {
 
 	/**
 	 * Each of these reaches {@code GET /api/v1/plans} (matrix parameters are dropped and
@@ -145,28 +116,6 @@ class ApiKeySecurityTests {
 			.isEqualTo("Unauthorized")
 			.jsonPath("$.detail")
 			.value((String text) -> assertThat(text).startsWith(detail));
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
-	static class Beans {
-
-		/** Every request within its budget; the shared store has tests of its own. */
-		@Bean
-		RateLimiter rateLimiter() {
-			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
-		}
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
 	}
 
 }

@@ -1,33 +1,22 @@
 package dev.stackplan.gateway.plan;
 
-import java.time.Clock;
 import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.gateway.client.ApiClientsProperties;
-import dev.stackplan.gateway.client.RateLimiter;
+import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.kit.DependencyWatch;
-import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,28 +32,11 @@ import static org.mockito.BDDMockito.given;
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.(client\\.ApiSecurityConfiguration|docs\\..*Controller)"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(GatewayProblemsWebFluxTests.Beans.class)
+@Import(GatewayWebTestBeans.class)
 @ExtendWith(OutputCaptureExtension.class)
-class GatewayProblemsWebFluxTests {
+class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 
 	private static final int README_READ_LIMIT = 1024 * 1024;
-
-	private static final String DEMO_KEY = "demo-key";
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	PlanRepository plans;
-
-	@MockitoBean
-	IntakeClient intake;
-
-	@MockitoBean
-	PlanWatcher watcher;
-
-	@MockitoBean
-	PlanAssembler assembler;
 
 	@Test
 	void anUnknownRouteIsANotFoundProblem() {
@@ -254,28 +226,6 @@ class GatewayProblemsWebFluxTests {
 		String text = new String(body);
 		assertThat(text).doesNotContain("Exception").doesNotContain("org.springframework").doesNotContain("java.");
 		return text;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
-	static class Beans {
-
-		/** Every request within its budget; the shared store has tests of its own. */
-		@Bean
-		RateLimiter rateLimiter() {
-			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
-		}
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.stackplan.gateway.plan;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +10,9 @@ import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.gateway.client.ApiClientsProperties;
-import dev.stackplan.gateway.client.RateLimiter;
+import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.gateway.scenario.ScenarioStubs;
-import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.testsupport.Dependencies;
 import dev.stackplan.testsupport.HostileRequests.HostileRequest;
 import dev.stackplan.testsupport.HostileRequests;
 import org.junit.jupiter.api.Test;
@@ -28,7 +22,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
@@ -59,7 +52,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import({ HostileRequestsWebFluxTests.Beans.class, ScenarioStubs.class })
+@Import({ GatewayWebTestBeans.class, HostileRequestsWebFluxTests.Beans.class, ScenarioStubs.class })
 class HostileRequestsWebFluxTests {
 
 	private static final int REQUESTS = 10_000;
@@ -112,24 +105,7 @@ class HostileRequestsWebFluxTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
-
-		/** Unlimited: these tests are about input, not about budgets. */
-		@Bean
-		RateLimiter rateLimiter() {
-			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
-		}
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
 
 		@Bean
 		KnowledgeBase knowledgeBase() {

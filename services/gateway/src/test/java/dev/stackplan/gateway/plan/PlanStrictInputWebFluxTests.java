@@ -1,38 +1,27 @@
 package dev.stackplan.gateway.plan;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.gateway.client.ApiClientsProperties;
-import dev.stackplan.gateway.client.RateLimiter;
-import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
@@ -54,27 +43,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(PlanStrictInputWebFluxTests.Beans.class)
-class PlanStrictInputWebFluxTests {
-
-	private static final String DEMO_KEY = "demo-key";
+@Import(GatewayWebTestBeans.class)
+class PlanStrictInputWebFluxTests extends PlanControllerSlice {
 
 	private static final String PLAN = "00000000-0000-0000-0000-000000000001";
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	PlanRepository plans;
-
-	@MockitoBean
-	IntakeClient intake;
-
-	@MockitoBean
-	PlanWatcher watcher;
-
-	@MockitoBean
-	PlanAssembler assembler;
 
 	@ParameterizedTest(name = "cursor of {0} is refused")
 	@ValueSource(strings = { "-62135596801.0." + PLAN, "99999999999999.0." + PLAN, "9223372036854775807.0." + PLAN,
@@ -186,27 +158,6 @@ class PlanStrictInputWebFluxTests {
 			.doesNotContain("Exception")
 			.doesNotContain("/internal/");
 		return body;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
-	static class Beans {
-
-		@Bean
-		RateLimiter rateLimiter() {
-			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
-		}
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
 	}
 
 }

@@ -1,25 +1,16 @@
 package dev.stackplan.gateway.scenario;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.gateway.client.ApiClientsProperties;
-import dev.stackplan.gateway.client.RateLimiter;
-import dev.stackplan.kit.DependencyWatch;
-import dev.stackplan.testsupport.Dependencies;
+import dev.stackplan.gateway.GatewayWebTestBeans;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -41,7 +32,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @WebFluxTest(controllers = ScenarioController.class, properties = GatewayApplication.CONFIG_NAME,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
-@Import(ScenarioCancelWebFluxTests.Beans.class)
+@Import(GatewayWebTestBeans.class)
 class ScenarioCancelWebFluxTests {
 
 	private static final String ANALYST_KEY = "analyst-key";
@@ -140,27 +131,6 @@ class ScenarioCancelWebFluxTests {
 		Instant now = Instant.now();
 		return new ScenarioRow(scenarioId, "analyst", "cancel me", status, "{\"planIds\": []}", "{}", 10, 10, 3, now,
 				now, null, now, now, now, "{\"0\": 10}");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
-	static class Beans {
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		RateLimiter rateLimiter() {
-			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
 	}
 
 }

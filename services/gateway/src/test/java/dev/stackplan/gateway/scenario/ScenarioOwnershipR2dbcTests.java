@@ -52,7 +52,7 @@ class ScenarioOwnershipR2dbcTests {
 		ScenarioRow last = first.get(1);
 		ScenarioCursor cursor = ScenarioCursor.decode(new ScenarioCursor(last.createdAt(), last.scenarioId()).encode(),
 				new dev.stackplan.gateway.InputLimits(java.time.Instant.EPOCH,
-						java.time.Instant.parse("9999-12-31T23:59:59Z")));
+						java.time.Instant.parse("9999-12-31T23:59:59Z"), 100_000));
 		org.assertj.core.api.Assertions
 			.assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block())
 			.extracting(ScenarioRow::name)

@@ -1,28 +1,19 @@
 package dev.stackplan.gateway.scenario;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Map;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayProperties;
-import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.gateway.client.ApiClientsProperties;
-import dev.stackplan.gateway.client.RateLimiter;
-import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.testsupport.Dependencies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import reactor.core.publisher.Mono;
-
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
@@ -49,7 +40,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(ScenarioStrictInputWebFluxTests.Beans.class)
+@Import({ GatewayWebTestBeans.class, ScenarioStrictInputWebFluxTests.Beans.class })
 class ScenarioStrictInputWebFluxTests {
 
 	private static final String ANALYST_KEY = "analyst-key";
@@ -236,23 +227,7 @@ class ScenarioStrictInputWebFluxTests {
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ GatewayProperties.class, ApiClientsProperties.class, InputLimits.class })
 	static class Beans {
-
-		@Bean
-		RateLimiter rateLimiter() {
-			return (client) -> Mono.just(new RateLimiter.Taken(0, client.burst() - 1, 0));
-		}
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
 
 		@Bean
 		KnowledgeBase knowledgeBase() {

@@ -26,7 +26,7 @@ class IdempotencyKeyJanitor {
 		this.clock = clock;
 	}
 
-	@Scheduled(fixedDelayString = "${stackplan.intake.idempotency-cleanup-interval:1h}")
+	@Scheduled(fixedDelayString = "${stackplan.intake.idempotency-cleanup-interval}")
 	void forgetExpiredKeys() {
 		this.keys.forgetOlderThan(this.clock.instant().minus(this.properties.idempotencyRetention())).block();
 	}

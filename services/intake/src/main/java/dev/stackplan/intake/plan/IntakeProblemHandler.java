@@ -2,6 +2,7 @@ package dev.stackplan.intake.plan;
 
 import java.util.List;
 
+import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.ProblemTypes;
 import dev.stackplan.kit.RequestIdFilter;
 import dev.stackplan.kit.StrictJson;
@@ -21,6 +22,12 @@ import org.springframework.web.server.ServerWebInputException;
 class IntakeProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(IntakeProblemHandler.class);
+
+	private final IntakeProperties properties;
+
+	IntakeProblemHandler(IntakeProperties properties) {
+		this.properties = properties;
+	}
 
 	@ExceptionHandler
 	ProblemDetail invalidRequest(InvalidPlanRequestException ex) {
@@ -61,7 +68,9 @@ class IntakeProblemHandler {
 				"The plan was not accepted because the event broker did not acknowledge it; nothing was stored. Retry.");
 		problem.setType(ProblemTypes.of("broker-unavailable"));
 		problem.setTitle("Plan not accepted");
-		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", Long.toString(this.properties.brokerRetryAfter().toSeconds()))
+			.body(problem);
 	}
 
 	@ExceptionHandler
@@ -92,7 +101,9 @@ class IntakeProblemHandler {
 		if (ex.planId() != null) {
 			problem.setProperty("planId", ex.planId());
 		}
-		return ResponseEntity.status(HttpStatus.CONFLICT).header("Retry-After", "1").body(problem);
+		return ResponseEntity.status(HttpStatus.CONFLICT)
+			.header("Retry-After", Long.toString(this.properties.inFlightRetryAfter().toSeconds()))
+			.body(problem);
 	}
 
 }

@@ -1,9 +1,9 @@
 package dev.stackplan.intake.plan;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import dev.stackplan.contracts.topic.Topics;
+import dev.stackplan.intake.IntakeProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -26,22 +26,20 @@ class PublisherWarmUp implements SmartLifecycle {
 	/** Where Spring Boot starts the web server; this runs just before. */
 	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
-	/** A broker that is not there within this is not waited for: requests get 503s. */
-	private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
-
-	private static final Duration PAUSE = Duration.ofMillis(200);
-
 	private final KafkaTemplate<String, Object> template;
+
+	private final IntakeProperties.WarmUp settings;
 
 	private volatile boolean running;
 
-	PublisherWarmUp(KafkaTemplate<String, Object> template) {
+	PublisherWarmUp(KafkaTemplate<String, Object> template, IntakeProperties properties) {
 		this.template = template;
+		this.settings = properties.warmUp();
 	}
 
 	@Override
 	public void start() {
-		Instant deadline = Instant.now().plus(GIVE_UP_AFTER);
+		Instant deadline = Instant.now().plus(this.settings.giveUpAfter());
 		while (Instant.now().isBefore(deadline)) {
 			try {
 				if (!this.template.partitionsFor(Topics.PLAN_REQUESTED).isEmpty()) {
@@ -52,7 +50,7 @@ class PublisherWarmUp implements SmartLifecycle {
 				logger.debug("The producer is not ready yet", ex);
 			}
 			try {
-				Thread.sleep(PAUSE.toMillis());
+				Thread.sleep(this.settings.pause().toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -1,7 +1,6 @@
 package dev.stackplan.intake.plan;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,24 +8,17 @@ import java.util.TreeMap;
 
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
-import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.testsupport.Dependencies;
 import dev.stackplan.testsupport.HostileRequests;
 import dev.stackplan.testsupport.HostileRequests.HostileRequest;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -51,7 +43,7 @@ import static org.mockito.BDDMockito.given;
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(HostileRequestsIntakeWebFluxTests.Beans.class)
+@Import(IntakeWebTestBeans.class)
 class HostileRequestsIntakeWebFluxTests {
 
 	private static final int REQUESTS = 10_000;
@@ -111,27 +103,6 @@ class HostileRequestsIntakeWebFluxTests {
 			.exchange()
 			.expectBody()
 			.returnResult();
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(IntakeProperties.class)
-	static class Beans {
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
 	}
 
 }

@@ -1,25 +1,16 @@
 package dev.stackplan.intake.plan;
 
-import java.time.Clock;
-
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
-import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.PlanEventPublisher;
-import dev.stackplan.testsupport.Dependencies;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -43,7 +34,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @WebFluxTest(properties = IntakeApplication.CONFIG_NAME,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
-@Import(InternalCallSecurityTests.Beans.class)
+@Import(IntakeWebTestBeans.class)
 class InternalCallSecurityTests {
 
 	private static final String PLAN_REQUESTS = "/internal/v1/plan-requests";
@@ -150,27 +141,6 @@ class InternalCallSecurityTests {
 			.doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w+")
 			.doesNotContain("Exception")
 			.doesNotContain("springframework");
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(IntakeProperties.class)
-	static class Beans {
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
 	}
 
 }

@@ -1,16 +1,11 @@
 package dev.stackplan.intake.plan;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
-import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
-import dev.stackplan.testsupport.Dependencies;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,10 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -43,7 +35,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(PlanRequestStrictInputWebFluxTests.Beans.class)
+@Import(IntakeWebTestBeans.class)
 class PlanRequestStrictInputWebFluxTests {
 
 	private static final String PRODUCT = "\"product\": {\"name\": \"Acme\", \"kind\": \"SAAS\", \"expectedRps\": 10}";
@@ -216,27 +208,6 @@ class PlanRequestStrictInputWebFluxTests {
 			.doesNotContain("springframework")
 			.doesNotContain("/internal/");
 		return body;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(IntakeProperties.class)
-	static class Beans {
-
-		@Bean
-		DependencyWatch dependencyWatch() {
-			return Dependencies.allAvailable();
-		}
-
-		@Bean
-		Clock clock() {
-			return Clock.systemUTC();
-		}
-
-		@Bean
-		MeterRegistry meterRegistry() {
-			return new SimpleMeterRegistry();
-		}
-
 	}
 
 }

@@ -51,7 +51,7 @@ class PlanRequestedListener {
 	}
 
 	@KafkaListener(topics = Topics.PLAN_REQUESTED, groupId = ConsumerGroups.SCORING, batch = "true",
-			concurrency = "${stackplan.scoring.listener-concurrency:2}")
+			concurrency = "${stackplan.scoring.listener-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
 		for (int i = 0; i < records.size(); i++) {

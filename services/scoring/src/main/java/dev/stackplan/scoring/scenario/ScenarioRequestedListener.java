@@ -14,6 +14,7 @@ import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
+import dev.stackplan.scoring.ScoringProperties;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -30,25 +31,25 @@ import org.springframework.stereotype.Component;
 @Component
 class ScenarioRequestedListener {
 
-	/** Scenarios running at once that keep their engine built. */
-	private static final int CACHED_SCENARIOS = 16;
-
 	private final KnowledgeBase knowledge;
 
 	private final PlanEventPublisher publisher;
 
-	private final Map<String, Scenario> scenarios = new LinkedHashMap<>(16, 0.75f, true) {
+	/** The engines of the latest scenarios, least recently used first. */
+	private final Map<String, Scenario> scenarios;
 
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Scenario> eldest) {
-			return size() > CACHED_SCENARIOS;
-		}
-
-	};
-
-	ScenarioRequestedListener(KnowledgeBase knowledge, PlanEventPublisher publisher) {
+	ScenarioRequestedListener(KnowledgeBase knowledge, PlanEventPublisher publisher, ScoringProperties properties) {
 		this.knowledge = knowledge;
 		this.publisher = publisher;
+		int cached = properties.cachedScenarios();
+		this.scenarios = new LinkedHashMap<>(16, 0.75f, true) {
+
+			@Override
+			protected boolean removeEldestEntry(Map.Entry<String, Scenario> eldest) {
+				return size() > cached;
+			}
+
+		};
 	}
 
 	/**
@@ -60,7 +61,7 @@ class ScenarioRequestedListener {
 	}
 
 	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = ConsumerGroups.SCORING_SCENARIOS, batch = "true",
-			concurrency = "${stackplan.scoring.scenario-concurrency:2}")
+			concurrency = "${stackplan.scoring.scenario-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
 		for (int i = 0; i < records.size(); i++) {

@@ -4,21 +4,25 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
-
 /**
- * The API clients allowed in, from configuration. Keys are never stored: only their
- * SHA-256, which is safe for high-entropy random keys (unlike passwords, they cannot be
- * guessed from a dictionary).
+ * The API clients allowed in, from configuration ({@code stackplan.gateway.clients} and
+ * {@code stackplan.gateway.rate-limit}, bound by the gateway's settings). Keys are never
+ * stored: only their SHA-256, which is safe for high-entropy random keys (unlike
+ * passwords, they cannot be guessed from a dictionary).
  *
  * @param clients every client and the hash of its key
  * @param rateLimit the default request rate per client
  */
-@ConfigurationProperties("stackplan.gateway")
-public record ApiClientsProperties(List<Client> clients, @DefaultValue RateLimit rateLimit) {
+public record ApiClients(List<Client> clients, RateLimit rateLimit) {
+
+	public ApiClients {
+		clients = (clients != null) ? List.copyOf(clients) : List.of();
+	}
 
 	/**
 	 * A token bucket per client, shared by every gateway instance.
@@ -29,13 +33,9 @@ public record ApiClientsProperties(List<Client> clients, @DefaultValue RateLimit
 	 * refused with a 503
 	 * @param unavailableRetryAfter the {@code Retry-After} of that 503
 	 */
-	public record RateLimit(@DefaultValue("100") int requestsPerSecond, @DefaultValue("200") int burst,
-			@DefaultValue("800ms") Duration storeTimeout, @DefaultValue("1s") Duration unavailableRetryAfter) {
+	public record RateLimit(@Positive int requestsPerSecond, @Positive int burst, @NotNull Duration storeTimeout,
+			@NotNull Duration unavailableRetryAfter) {
 
-	}
-
-	public ApiClientsProperties {
-		clients = (clients != null) ? List.copyOf(clients) : List.of();
 	}
 
 	/**
@@ -47,8 +47,8 @@ public record ApiClientsProperties(List<Client> clients, @DefaultValue RateLimit
 	 * @param requestsPerSecond sustained request rate allowed; null for the default
 	 * @param burst requests allowed at once after a quiet spell; null for the default
 	 */
-	public record Client(String id, String keySha256, Set<String> roles, @Nullable Integer requestsPerSecond,
-			@Nullable Integer burst) {
+	public record Client(@NotBlank String id, @NotBlank String keySha256, Set<String> roles,
+			@Nullable @Positive Integer requestsPerSecond, @Nullable @Positive Integer burst) {
 
 		public Client {
 			roles = (roles != null) ? Set.copyOf(roles) : Set.of("client");
