@@ -15,6 +15,7 @@ import dev.stackplan.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
@@ -73,18 +74,27 @@ class IdempotencyKeyKafkaTests {
 		String key = UUID.randomUUID().toString();
 		Set<Integer> statuses = ConcurrentHashMap.newKeySet();
 
-		List<String> planIds = Flux.range(0, 20)
-			.parallel(20)
-			.runOn(Schedulers.boundedElastic())
-			.map((i) -> post(key, BODY))
-			.doOnNext((result) -> statuses.add(result.getStatus().value()))
-			.map((result) -> result.getResponseBody().path("planId").asString())
-			.sequential()
-			.collectList()
-			.block();
+		// threads of the test's own: on boundedElastic (20 threads on two cores) the
+		// twenty blocked clients would hold up the publisher, which runs there too
+		Scheduler clients = Schedulers.newBoundedElastic(20, 20, "idempotency-clients");
+		List<String> planIds;
+		try {
+			planIds = Flux.range(0, 20)
+				.parallel(20)
+				.runOn(clients)
+				.map((i) -> post(key, BODY))
+				.doOnNext((result) -> statuses.add(result.getStatus().value()))
+				.map((result) -> result.getResponseBody().path("planId").asString())
+				.sequential()
+				.collectList()
+				.block();
+		}
+		finally {
+			clients.dispose();
+		}
 
-		assertThat(planIds).hasSize(20).containsOnly(planIds.get(0));
 		assertThat(statuses).isSubsetOf(202, 409);
+		assertThat(planIds).hasSize(20).containsOnly(planIds.get(0));
 		try (TopicReader topic = new TopicReader(PlanEvent.PLAN_REQUESTED.topic())) {
 			assertThat(topic.awaitKey(planIds.get(0), 2, Duration.ofSeconds(5))).as("published once").hasSize(1);
 		}
