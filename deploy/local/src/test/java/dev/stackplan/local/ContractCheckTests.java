@@ -1,5 +1,6 @@
 package dev.stackplan.local;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.ExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -70,6 +72,72 @@ class ContractCheckTests {
 		assertThatThrownBy(() -> ContractCheck.documented("POST", "/api/v1/plans", answer))
 			.isInstanceOf(AssertionError.class)
 			.hasMessageContaining("text/plain documented for POST /api/v1/plans 202");
+	}
+
+	@Test
+	void everyExchangeChecksTheAnswerOfAClientsCall() {
+		WebTestClient client = checked(HttpStatus.I_AM_A_TEAPOT, MediaType.APPLICATION_JSON, ACCEPTED);
+
+		assertThatThrownBy(() -> client.get().uri("/api/v1/plans/" + PLAN_ID).exchange())
+			.hasStackTraceContaining("statuses of GET /api/v1/plans/{planId}");
+	}
+
+	@Test
+	void everyExchangeChecksTheRequestBodyAgainstTheOperationsSchema() {
+		WebTestClient client = checked(HttpStatus.ACCEPTED, MediaType.APPLICATION_JSON, ACCEPTED);
+
+		assertThatThrownBy(() -> client.post()
+			.uri("/api/v1/plans")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"product\":{\"name\":\"Acme\"},\"mood\":\"bold\"}")
+			.exchange())
+			.hasStackTraceContaining("POST /api/v1/plans request body against #/components/schemas/PlanRequest")
+			.hasStackTraceContaining("mood");
+	}
+
+	@Test
+	void aRequestMarkedInvalidHasOnlyItsAnswerChecked() {
+		WebTestClient client = checked(HttpStatus.ACCEPTED, MediaType.APPLICATION_JSON, ACCEPTED);
+
+		assertThatCode(() -> client.post()
+			.uri("/api/v1/plans")
+			.attribute(ContractCheck.INVALID_REQUEST, "an unknown field")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"mood\":\"bold\"}")
+			.exchange()
+			.expectStatus()
+			.isAccepted()).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aPathTheContractDoesNotNameFailsUnlessMarkedOrListed() {
+		WebTestClient client = checked(HttpStatus.NOT_FOUND, MediaType.APPLICATION_PROBLEM_JSON, "{}");
+
+		assertThatThrownBy(() -> client.get().uri("/api/v1/plan").exchange())
+			.hasStackTraceContaining("no path of the contract matches /api/v1/plan");
+		assertThatCode(() -> client.get()
+			.uri("/api/v1/plan")
+			.attribute(ContractCheck.UNDOCUMENTED_ROUTE, "a typo, on purpose")
+			.exchange()).doesNotThrowAnyException();
+		assertThatCode(() -> client.get().uri("/app/main.js").exchange()).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aPathIsReadAsTheGatewayReadsIt() {
+		assertThat(ContractCheck.pathTemplate(URI.create("http://h/%61pi/v1;x/plans/" + PLAN_ID + "/events")))
+			.isEqualTo("/api/v1/plans/{planId}/events");
+	}
+
+	/** A client of a handler that always gives this answer, every exchange checked. */
+	private static WebTestClient checked(HttpStatus status, MediaType type, String body) {
+		return WebTestClient.bindToWebHandler((exchange) -> {
+			exchange.getResponse().setStatusCode(status);
+			exchange.getResponse().getHeaders().setContentType(type);
+			byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+			return exchange.getRequest()
+				.getBody()
+				.then(exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(bytes))));
+		}).configureClient().filter(ContractCheck.everyExchange()).build();
 	}
 
 	private static ExchangeResult answer(HttpStatus status, MediaType type, Map<String, String> headers, String body) {

@@ -91,6 +91,7 @@ class PlatformEndToEndTests {
 
 		gateway().post()
 			.uri("/api/v1/plans")
+			.attribute(ContractCheck.INVALID_REQUEST, "a product kind the API does not know")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(request)
 			.exchange()

@@ -47,7 +47,7 @@ class PublicApiEndToEndTests {
 
 	@Test
 	void withoutAKeyOrWithAWrongKeyEveryPlanEndpointIs401() {
-		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+		WebTestClient anonymous = SharedPlatform.anonymous();
 
 		anonymous.get()
 			.uri("/api/v1/plans")
@@ -162,6 +162,7 @@ class PublicApiEndToEndTests {
 				null);
 		problem(this.demo.post()
 			.uri("/api/v1/plans")
+			.attribute(ContractCheck.INVALID_REQUEST, "a negative expectedRps")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(outOfRange)
 			.exchange(), HttpStatus.BAD_REQUEST, "product.expectedRps");
@@ -169,6 +170,7 @@ class PublicApiEndToEndTests {
 				0, 12, null);
 		problem(this.demo.post()
 			.uri("/api/v1/plans")
+			.attribute(ContractCheck.INVALID_REQUEST, "an unknown feature")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(unknownEnum)
 			.exchange(), HttpStatus.BAD_REQUEST, "product.features[0]");
@@ -388,14 +390,24 @@ class PublicApiEndToEndTests {
 
 	@Test
 	void errorsNoControllerAnswersAreProblemsOnEveryService() {
-		assertProblem(this.demo.get().uri("/nope").exchange(), HttpStatus.NOT_FOUND, "/problems/not-found");
-		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
-		assertProblem(anonymous.get().uri("/nope").exchange(), HttpStatus.UNAUTHORIZED, "/problems/unauthorized");
-		WebTestClient.ResponseSpec delete = this.demo.delete().uri("/api/v1/plans/{id}", UUID.randomUUID()).exchange();
+		assertProblem(
+				this.demo.get().uri("/nope").attribute(ContractCheck.UNDOCUMENTED_ROUTE, "an unknown route").exchange(),
+				HttpStatus.NOT_FOUND, "/problems/not-found");
+		WebTestClient anonymous = SharedPlatform.anonymous();
+		assertProblem(
+				anonymous.get().uri("/nope").attribute(ContractCheck.UNDOCUMENTED_ROUTE, "an unknown route").exchange(),
+				HttpStatus.UNAUTHORIZED, "/problems/unauthorized");
+		WebTestClient.ResponseSpec delete = this.demo.delete()
+			.uri("/api/v1/plans/{id}", UUID.randomUUID())
+			.attribute(ContractCheck.UNDOCUMENTED_ROUTE, "a method the route does not take")
+			.exchange();
 		delete.expectHeader().valueEquals("Allow", "GET");
 		assertProblem(delete, HttpStatus.METHOD_NOT_ALLOWED, "/problems/method-not-allowed");
-		assertProblem(this.demo.post().uri("/api/v1/plans").bodyValue("{}".getBytes()).exchange(),
-				HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/problems/unsupported-media-type");
+		assertProblem(this.demo.post()
+			.uri("/api/v1/plans")
+			.attribute(ContractCheck.INVALID_REQUEST, "a body without a content type")
+			.bodyValue("{}".getBytes())
+			.exchange(), HttpStatus.UNSUPPORTED_MEDIA_TYPE, "/problems/unsupported-media-type");
 		// every problem type is a page of the gateway
 		anonymous.get()
 			.uri("/problems/method-not-allowed")
@@ -431,7 +443,7 @@ class PublicApiEndToEndTests {
 	void realAnswersAreDocumentedInTheContract() {
 		String plans = "/api/v1/plans";
 		String plan = "/api/v1/plans/{planId}";
-		WebTestClient anonymous = WebTestClient.bindToServer().baseUrl(SharedPlatform.services().gatewayUrl()).build();
+		WebTestClient anonymous = SharedPlatform.anonymous();
 		Map<String, Object> request = PlanRequestMother.seedStageSaas();
 		ContractCheck.documented("POST", plans,
 				this.demo.post()
@@ -472,6 +484,7 @@ class PublicApiEndToEndTests {
 		ContractCheck.documented("POST", plans,
 				this.demo.post()
 					.uri(plans)
+					.attribute(ContractCheck.INVALID_REQUEST, "a body in text/plain")
 					.contentType(MediaType.TEXT_PLAIN)
 					.bodyValue("a shop")
 					.exchange()
@@ -480,6 +493,7 @@ class PublicApiEndToEndTests {
 		ContractCheck.documented("POST", plans,
 				this.demo.post()
 					.uri(plans)
+					.attribute(ContractCheck.INVALID_REQUEST, "malformed JSON")
 					.contentType(MediaType.APPLICATION_JSON)
 					.bodyValue("{\"product\": {")
 					.exchange()
@@ -590,7 +604,12 @@ class PublicApiEndToEndTests {
 	}
 
 	private WebTestClient.ResponseSpec postRaw(String body, MediaType type) {
-		return this.demo.post().uri("/api/v1/plans").contentType(type).bodyValue(body).exchange();
+		return this.demo.post()
+			.uri("/api/v1/plans")
+			.attribute(ContractCheck.INVALID_REQUEST, "a raw body, to see how the gateway reads it")
+			.contentType(type)
+			.bodyValue(body)
+			.exchange();
 	}
 
 	/** RFC 9457 members, a type that is a gateway page, and no Java class named. */

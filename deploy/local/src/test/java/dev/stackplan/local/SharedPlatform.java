@@ -76,13 +76,23 @@ final class SharedPlatform {
 		args.add("--stackplan.gateway.clients[" + index + "].key-sha256=" + keySha256);
 	}
 
+	/** The public API as a client with this key calls it. */
 	static WebTestClient gateway(String apiKey) {
+		return gatewayClient().defaultHeader("Authorization", "Bearer " + apiKey).build();
+	}
+
+	/** The public API as a caller without a key meets it. */
+	static WebTestClient anonymous() {
+		return gatewayClient().build();
+	}
+
+	/** Every exchange with the public port is checked against the API contract. */
+	private static WebTestClient.Builder gatewayClient() {
 		return WebTestClient.bindToServer()
 			.baseUrl(services().gatewayUrl())
-			.defaultHeader("Authorization", "Bearer " + apiKey)
+			.filter(ContractCheck.everyExchange())
 			.responseTimeout(Duration.ofSeconds(40))
-			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
-			.build();
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024));
 	}
 
 	/** Posts a plan request that must be accepted: 202, a Location, PENDING. */

@@ -8,7 +8,6 @@ import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
-import reactor.util.context.ContextView;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -27,9 +26,10 @@ import org.springframework.web.server.WebFilterChain;
  * new one. It is echoed in the answer's {@value #HEADER}, added as {@code requestId} to
  * every problem body (whoever wrote it: an advice, a filter, the error handler, or intake
  * behind the gateway), forwarded by the gateway to intake, and put in the log lines
- * written for the request ({@link #withMdc}, and the logging pattern's
- * {@code %X{requestId}}). It is also in the Reactor context of the request's chain, so
- * code on other threads can name it ({@link #withMdc(ContextView, Runnable)}).
+ * written for the request (the logging pattern's {@code %X{requestId}}): it is in the
+ * Reactor context of the request's chain, which Reactor's context propagation
+ * ({@link RequestIdThreadLocalAccessor}) copies to the MDC of whatever thread runs the
+ * request's work; code outside the chain, as the error handler, uses {@link #withMdc}.
  */
 public class RequestIdFilter implements WebFilter {
 
@@ -57,8 +57,8 @@ public class RequestIdFilter implements WebFilter {
 		exchange.getAttributes().put(ATTRIBUTE, id);
 		exchange.getResponse().getHeaders().set(HEADER, id);
 		ServerWebExchange stamped = exchange.mutate().response(new ProblemStamping(exchange.getResponse(), id)).build();
-		// in the Reactor context too, for code that logs without the exchange at hand, on
-		// whatever thread it runs (withMdc(ContextView, ...))
+		// in the Reactor context too, so that every log line of the chain names it, on
+		// whatever thread it runs (RequestIdThreadLocalAccessor)
 		return chain.filter(stamped).contextWrite(Context.of(ATTRIBUTE, id));
 	}
 
@@ -73,22 +73,6 @@ public class RequestIdFilter implements WebFilter {
 	 */
 	public static void withMdc(ServerWebExchange exchange, Runnable logging) {
 		String id = of(exchange);
-		if (id == null) {
-			logging.run();
-			return;
-		}
-		try (MDC.MDCCloseable ignored = MDC.putCloseable(ATTRIBUTE, id)) {
-			logging.run();
-		}
-	}
-
-	/**
-	 * Runs {@code logging} with the request id of the Reactor context it is given (from
-	 * {@code Mono.deferContextual}) in the MDC: for code that runs on another thread than
-	 * the request's and has no exchange at hand.
-	 */
-	public static void withMdc(ContextView context, Runnable logging) {
-		String id = context.getOrDefault(ATTRIBUTE, null);
 		if (id == null) {
 			logging.run();
 			return;

@@ -13,10 +13,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Hooks;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.reactor.autoconfigure.ReactorAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
@@ -25,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The request id on the log lines of a request: those written with the exchange at hand
- * and those written on another thread from the Reactor context, the caller's id when it
- * is sane and a new one otherwise.
+ * and those written on whatever thread the request's work hops to (Reactor's context
+ * propagation), the caller's id when it is sane and a new one otherwise.
  */
 class RequestIdFilterTests {
 
@@ -56,21 +60,38 @@ class RequestIdFilterTests {
 	}
 
 	@Test
-	void aLineWrittenOnAnotherThreadNamesTheCallersRequestIdFromTheReactorContext() {
+	void aLineWrittenOnAnotherThreadNamesTheCallersRequestId() {
 		String requestThread = Thread.currentThread().getName();
 		WebFilterChain chain = (exchange) -> Mono.delay(Duration.ofMillis(10))
 			.publishOn(Schedulers.boundedElastic())
-			.flatMap((tick) -> Mono.deferContextual((context) -> {
-				RequestIdFilter.withMdc(context, () -> logger.warn("far from the request's thread"));
-				return Mono.empty();
-			}));
+			.doOnNext((tick) -> logger.warn("far from the request's thread"))
+			.then();
 
-		this.filter.filter(exchange("caller-id-1"), chain).block(Duration.ofSeconds(5));
+		withContextPropagation(() -> this.filter.filter(exchange("caller-id-1"), chain).block(Duration.ofSeconds(5)));
 
 		assertThat(this.lines).singleElement().satisfies((line) -> {
-			assertThat(line.thread()).isNotEqualTo(requestThread);
+			assertThat(line.thread()).isNotEqualTo(requestThread).startsWith("boundedElastic");
 			assertThat(line.requestId()).isEqualTo("caller-id-1");
 		});
+	}
+
+	@Test
+	void theRequestIdLeavesTheThreadsOfTheRequestWithIt() {
+		WebFilterChain chain = (exchange) -> Mono.delay(Duration.ofMillis(10))
+			.publishOn(Schedulers.boundedElastic())
+			.doOnNext((tick) -> logger.warn("the request's line"))
+			.then();
+
+		withContextPropagation(() -> {
+			this.filter.filter(exchange("caller-id-2"), chain).block(Duration.ofSeconds(5));
+			Mono.delay(Duration.ofMillis(10))
+				.publishOn(Schedulers.boundedElastic())
+				.doOnNext((tick) -> logger.warn("a line of no request"))
+				.block(Duration.ofSeconds(5));
+			logger.warn("the caller's thread after the request");
+		});
+
+		assertThat(this.lines).extracting(Line::requestId).containsExactly("caller-id-2", null, null);
 	}
 
 	@Test
@@ -89,25 +110,31 @@ class RequestIdFilterTests {
 
 	@Test
 	void anInsaneCallerIdIsReplacedInTheLogLinesToo() {
-		WebFilterChain chain = (stamped) -> Mono.deferContextual((context) -> {
-			RequestIdFilter.withMdc(context, () -> logger.warn("a line"));
-			return Mono.empty();
-		});
+		WebFilterChain chain = (stamped) -> Mono.fromRunnable(() -> logger.warn("a line"));
 
-		this.filter.filter(exchange("two words\nand a line break"), chain).block(Duration.ofSeconds(5));
+		withContextPropagation(
+				() -> this.filter.filter(exchange("two words\nand a line break"), chain).block(Duration.ofSeconds(5)));
 
 		assertThat(this.lines).singleElement()
 			.satisfies((line) -> assertThat(line.requestId()).matches("[0-9a-f-]{36}"));
 	}
 
-	@Test
-	void codeOutsideARequestLogsWithoutAnId() {
-		Mono.deferContextual((context) -> {
-			RequestIdFilter.withMdc(context, () -> logger.warn("no request"));
-			return Mono.empty();
-		}).block(Duration.ofSeconds(5));
-
-		assertThat(this.lines).singleElement().satisfies((line) -> assertThat(line.requestId()).isNull());
+	/**
+	 * Runs {@code work} with Reactor's context propagation as every service configures it
+	 * ({@code spring.reactor.context-propagation=auto}, through Spring Boot), and off
+	 * again after.
+	 */
+	private static void withContextPropagation(Runnable work) {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ReactorAutoConfiguration.class))
+			.withPropertyValues("spring.reactor.context-propagation=auto")
+			.run((context) -> {
+				try {
+					work.run();
+				}
+				finally {
+					Hooks.disableAutomaticContextPropagation();
+				}
+			});
 	}
 
 	private static MockServerWebExchange exchange(String requestId) {

@@ -15,7 +15,6 @@ import dev.stackplan.kit.DependencyUnavailableException;
 import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.IdempotencyKeyFormat;
 import dev.stackplan.kit.PlanEventPublisher;
-import dev.stackplan.kit.RequestIdFilter;
 import dev.stackplan.kit.Sha256;
 import dev.stackplan.kit.StrictJson;
 import io.micrometer.core.instrument.Counter;
@@ -138,12 +137,10 @@ class PlanRequestController {
 			// meanwhile
 			// finds the key in flight, and after the takeover time publishes the same
 			// plan again
-			.onErrorResume(DependencyUnavailableException.class, (ex) -> Mono.deferContextual((context) -> {
-				// on the database driver's thread: the request id comes from the context
-				RequestIdFilter.withMdc(context, () -> logger
-					.warn("Plan " + planId + " accepted, but its idempotency key is not marked: " + ex.getMessage()));
-				return Mono.empty();
-			}))
+			.onErrorResume(DependencyUnavailableException.class, (ex) -> Mono.fromRunnable(() -> logger
+				// on the database driver's thread: the request id is in the MDC all the
+				// same
+				.warn("Plan " + planId + " accepted, but its idempotency key is not marked: " + ex.getMessage())))
 			.thenReturn(published))
 			.onErrorResume(PlanNotAcceptedException.class,
 					(ex) -> this.keys.release(clientId, key).then(Mono.error(ex)));
