@@ -1,9 +1,7 @@
 package dev.stackplan.costing.engine;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.knowledge.OverriddenEngines;
 import dev.stackplan.contracts.profile.PlanRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -18,11 +16,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AssumptionEngines {
 
-	private final KnowledgeBase knowledge;
-
 	private final CostEngine documented;
 
-	private final Map<String, CostEngine> engines;
+	private final OverriddenEngines<CostEngine> engines;
 
 	/**
 	 * @param knowledge the documented knowledge
@@ -30,16 +26,8 @@ public final class AssumptionEngines {
 	 * @param capacity how many patches keep their engine
 	 */
 	public AssumptionEngines(KnowledgeBase knowledge, CostEngine documented, int capacity) {
-		this.knowledge = knowledge;
 		this.documented = documented;
-		this.engines = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, CostEngine> eldest) {
-				return size() > capacity;
-			}
-
-		};
+		this.engines = new OverriddenEngines<>(knowledge, CostEngine::fromKnowledge, capacity);
 	}
 
 	/**
@@ -51,17 +39,26 @@ public final class AssumptionEngines {
 		if (assumptions == null || assumptions.isEmpty()) {
 			return this.documented;
 		}
-		synchronized (this.engines) {
-			return this.engines.computeIfAbsent(assumptions.toString(),
-					(key) -> CostEngine.fromKnowledge(assumed(this.knowledge, assumptions)));
+		OverriddenEngines.Built<CostEngine> built = this.engines.forOverrides(asOverrides(assumptions));
+		if (built.engine() == null) {
+			throw new IllegalArgumentException("The plan's assumptions make no cost engine: " + built.failure());
 		}
+		return built.engine();
 	}
 
 	/** The knowledge with a request's assumptions applied to its cost document. */
 	public static KnowledgeBase assumed(KnowledgeBase knowledge, JsonNode assumptions) {
+		return knowledge.withOverrides(asOverrides(assumptions));
+	}
+
+	/**
+	 * A request's assumptions, a patch of the cost document, as one of the whole
+	 * knowledge.
+	 */
+	private static ObjectNode asOverrides(JsonNode assumptions) {
 		ObjectNode patch = JsonNodeFactory.instance.objectNode();
 		patch.set(PlanRequest.ASSUMPTIONS_DOCUMENT, assumptions);
-		return knowledge.withOverrides(patch);
+		return patch;
 	}
 
 }

@@ -1,13 +1,12 @@
 package dev.stackplan.costing.scenario;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.stackplan.contracts.event.OptionCost;
 import dev.stackplan.contracts.event.ScenarioCostEstimated;
 import dev.stackplan.contracts.event.ScenarioPlanRequested;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.knowledge.OverriddenEngines;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
@@ -18,8 +17,6 @@ import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -32,37 +29,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ScenarioRequestedListener {
 
-	private final KnowledgeBase knowledge;
-
 	private final PlanEventPublisher publisher;
 
 	private final StackOptions options;
 
-	/** The engines of the latest scenarios, least recently used first. */
-	private final Map<String, Scenario> scenarios;
+	/** The engines of the latest scenarios. */
+	private final OverriddenEngines<CostEngine> scenarios;
 
 	ScenarioRequestedListener(KnowledgeBase knowledge, PlanEventPublisher publisher, StackOptions options,
 			CostingProperties properties) {
-		this.knowledge = knowledge;
 		this.publisher = publisher;
 		this.options = options;
-		int cached = properties.cachedScenarios();
-		this.scenarios = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Scenario> eldest) {
-				return size() > cached;
-			}
-
-		};
-	}
-
-	/**
-	 * A scenario's engine, or why its overrides make none: remembered too, so a bad
-	 * scenario fails fast.
-	 */
-	private record Scenario(@Nullable CostEngine engine, String knowledgeVersion, @Nullable String failure) {
-
+		this.scenarios = new OverriddenEngines<>(knowledge, CostEngine::fromKnowledge, properties.cachedScenarios());
 	}
 
 	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = ConsumerGroups.COSTING_SCENARIOS, batch = "true",
@@ -71,7 +49,7 @@ class ScenarioRequestedListener {
 		BatchSends answers = this.publisher.batch(records);
 		for (int i = 0; i < records.size(); i++) {
 			ScenarioPlanRequested event = answers.value(i, ScenarioPlanRequested.class);
-			Scenario scenario = scenario(event.overrides());
+			OverriddenEngines.Built<CostEngine> scenario = this.scenarios.forOverrides(event.overrides());
 			if (scenario.engine() == null) {
 				throw answers.fail(i, new InvalidEventException(
 						"The scenario's overrides do not make a valid knowledge base: " + scenario.failure()));
@@ -88,20 +66,6 @@ class ScenarioRequestedListener {
 					new ScenarioCostEstimated(event.scenarioId(), event.planId(), scenario.knowledgeVersion(), costs));
 		}
 		answers.awaitAcknowledgements();
-	}
-
-	private Scenario scenario(JsonNode overrides) {
-		synchronized (this.scenarios) {
-			return this.scenarios.computeIfAbsent(overrides.toString(), (key) -> {
-				try {
-					KnowledgeBase overridden = this.knowledge.withOverrides(overrides);
-					return new Scenario(CostEngine.fromKnowledge(overridden), overridden.version(), null);
-				}
-				catch (RuntimeException ex) {
-					return new Scenario(null, "", ex.getMessage());
-				}
-			});
-		}
 	}
 
 }

@@ -1,13 +1,12 @@
 package dev.stackplan.scoring.scenario;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import dev.stackplan.contracts.event.ScenarioFrameworkScored;
 import dev.stackplan.contracts.event.ScenarioPlanRequested;
 import dev.stackplan.contracts.event.StackDecision;
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
+import dev.stackplan.contracts.knowledge.OverriddenEngines;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
@@ -17,8 +16,6 @@ import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.ScoringProperties;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -31,33 +28,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ScenarioRequestedListener {
 
-	private final KnowledgeBase knowledge;
-
 	private final PlanEventPublisher publisher;
 
-	/** The engines of the latest scenarios, least recently used first. */
-	private final Map<String, Scenario> scenarios;
+	/** The engines of the latest scenarios. */
+	private final OverriddenEngines<ScoringEngine> scenarios;
 
 	ScenarioRequestedListener(KnowledgeBase knowledge, PlanEventPublisher publisher, ScoringProperties properties) {
-		this.knowledge = knowledge;
 		this.publisher = publisher;
-		int cached = properties.cachedScenarios();
-		this.scenarios = new LinkedHashMap<>(16, 0.75f, true) {
-
-			@Override
-			protected boolean removeEldestEntry(Map.Entry<String, Scenario> eldest) {
-				return size() > cached;
-			}
-
-		};
-	}
-
-	/**
-	 * A scenario's engine, or why its overrides make none: remembered too, so a bad
-	 * scenario fails fast.
-	 */
-	private record Scenario(@Nullable ScoringEngine engine, String knowledgeVersion, @Nullable String failure) {
-
+		this.scenarios = new OverriddenEngines<>(knowledge, ScoringEngine::fromKnowledge, properties.cachedScenarios());
 	}
 
 	@KafkaListener(topics = Topics.SCENARIO_REQUESTED, groupId = ConsumerGroups.SCORING_SCENARIOS, batch = "true",
@@ -66,7 +44,7 @@ class ScenarioRequestedListener {
 		BatchSends answers = this.publisher.batch(records);
 		for (int i = 0; i < records.size(); i++) {
 			ScenarioPlanRequested event = answers.value(i, ScenarioPlanRequested.class);
-			Scenario scenario = scenario(event.overrides());
+			OverriddenEngines.Built<ScoringEngine> scenario = this.scenarios.forOverrides(event.overrides());
 			if (scenario.engine() == null) {
 				throw answers.fail(i, new InvalidEventException(
 						"The scenario's overrides do not make a valid knowledge base: " + scenario.failure()));
@@ -83,20 +61,6 @@ class ScenarioRequestedListener {
 					event.planId(), scenario.knowledgeVersion(), stack));
 		}
 		answers.awaitAcknowledgements();
-	}
-
-	private Scenario scenario(JsonNode overrides) {
-		synchronized (this.scenarios) {
-			return this.scenarios.computeIfAbsent(overrides.toString(), (key) -> {
-				try {
-					KnowledgeBase overridden = this.knowledge.withOverrides(overrides);
-					return new Scenario(ScoringEngine.fromKnowledge(overridden), overridden.version(), null);
-				}
-				catch (RuntimeException ex) {
-					return new Scenario(null, "", ex.getMessage());
-				}
-			});
-		}
 	}
 
 }
