@@ -42,6 +42,9 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBody the largest request body: a declared longer one is refused before it is
  * read, a chunked one as it passes this ({@code spring.http.codecs.max-in-memory-size}
  * names this key)
+ * @param maxHeaders the largest header block (names, values and their separators): a
+ * larger one is a 431 problem; {@code server.max-http-request-header-size}, Netty's own
+ * limit, is set well above it, so only a block past even that gets Netty's bare 431
  * @param listenerConcurrency consumers of the plan event topics
  * @param scenarioConcurrency consumers of the scenario result topics
  * @param clients every API client and the hash of its key
@@ -54,8 +57,8 @@ public record GatewayProperties(@NotNull URI intakeUrl, @NotNull Duration intake
 		@NotNull Duration maxWait, @NotNull Duration eventStreamTimeout, @Positive int defaultPageSize,
 		@Positive int maxPageSize, @NotNull Duration planTimeout, @NotNull Duration deadlineCheckInterval,
 		String intakeToken, @Positive int intakeConnections, @Positive int intakePendingAcquires,
-		@NotNull DataSize maxBody, @Positive int listenerConcurrency, @Positive int scenarioConcurrency,
-		@Valid List<ApiClients.Client> clients,
+		@NotNull DataSize maxBody, @NotNull DataSize maxHeaders, @Positive int listenerConcurrency,
+		@Positive int scenarioConcurrency, @Valid List<ApiClients.Client> clients,
 		@Valid @NotNull @NestedConfigurationProperty ApiClients.RateLimit rateLimit) {
 
 	public GatewayProperties {

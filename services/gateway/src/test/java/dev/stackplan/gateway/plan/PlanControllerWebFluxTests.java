@@ -152,6 +152,33 @@ class PlanControllerWebFluxTests extends PlanControllerSlice {
 	}
 
 	@Test
+	void headersOverTheLimitAreAProblemNotNettysBareRefusal() {
+		String body = problem(this.client.get()
+			.uri("/api/v1/plans")
+			.header("X-Api-Key", DEMO_KEY)
+			.header("X-Padding", "y".repeat(16 * 1024))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE), "/problems/headers-too-large");
+
+		assertThat(body).containsPattern("headers have \\d+ bytes; at most 16384 are accepted");
+		verifyNoInteractions(this.plans);
+	}
+
+	@Test
+	void headersJustUnderTheLimitPass() {
+		given(this.plans.findByClient(eq("demo"), any(), any(), anyInt())).willReturn(Flux.empty());
+
+		this.client.get()
+			.uri("/api/v1/plans")
+			.header("X-Api-Key", DEMO_KEY)
+			.header("X-Padding", "y".repeat(12 * 1024))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
 	void aDeclaredBodyOverTheLimitIsRefusedBeforeItIsRead() {
 		String body = tooLarge(this.client.post()
 			.uri("/api/v1/plans")
