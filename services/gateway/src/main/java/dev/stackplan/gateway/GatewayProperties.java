@@ -45,6 +45,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxHeaders the largest header block (names, values and their separators): a
  * larger one is a 431 problem; {@code server.max-http-request-header-size}, Netty's own
  * limit, is set well above it, so only a block past even that gets Netty's bare 431
+ * @param cachedAssumptions requests' own assumptions (distinct patches) whose cost engine
+ * is kept built for rendering their plans
  * @param listenerConcurrency consumers of the plan event topics
  * @param scenarioConcurrency consumers of the scenario result topics
  * @param clients every API client and the hash of its key
@@ -57,8 +59,8 @@ public record GatewayProperties(@NotNull URI intakeUrl, @NotNull Duration intake
 		@NotNull Duration maxWait, @NotNull Duration eventStreamTimeout, @Positive int defaultPageSize,
 		@Positive int maxPageSize, @NotNull Duration planTimeout, @NotNull Duration deadlineCheckInterval,
 		String intakeToken, @Positive int intakeConnections, @Positive int intakePendingAcquires,
-		@NotNull DataSize maxBody, @NotNull DataSize maxHeaders, @Positive int listenerConcurrency,
-		@Positive int scenarioConcurrency, @Valid List<ApiClients.Client> clients,
+		@NotNull DataSize maxBody, @NotNull DataSize maxHeaders, @Positive int cachedAssumptions,
+		@Positive int listenerConcurrency, @Positive int scenarioConcurrency, @Valid List<ApiClients.Client> clients,
 		@Valid @NotNull @NestedConfigurationProperty ApiClients.RateLimit rateLimit) {
 
 	public GatewayProperties {

@@ -16,12 +16,14 @@ import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.costing.engine.AssumptionEngines;
 import dev.stackplan.costing.engine.CostEngine;
+import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,9 +48,6 @@ class PlanAssembler {
 	private static final TypeReference<List<OptionCost>> COMPACT_COSTS = new TypeReference<>() {
 	};
 
-	/** Requests with different assumptions at once that keep their engine built. */
-	private static final int CACHED_ASSUMPTIONS = 16;
-
 	private final JsonMapper json;
 
 	private final String knowledgeVersion;
@@ -63,14 +62,23 @@ class PlanAssembler {
 
 	private final AssumptionEngines assumed;
 
-	PlanAssembler(JsonMapper json, KnowledgeBase knowledge) {
+	@Autowired
+	PlanAssembler(JsonMapper json, KnowledgeBase knowledge, GatewayProperties properties) {
+		this(json, knowledge, properties.cachedAssumptions());
+	}
+
+	/**
+	 * @param cachedAssumptions requests' own assumptions (distinct patches) that keep
+	 * their engine built
+	 */
+	PlanAssembler(JsonMapper json, KnowledgeBase knowledge, int cachedAssumptions) {
 		this.json = json;
 		this.knowledge = knowledge;
 		this.knowledgeVersion = knowledge.version();
 		this.scoring = ScoringEngine.fromKnowledge(knowledge);
 		this.costing = CostEngine.fromKnowledge(knowledge);
 		this.advice = new PlanAdvice(this.scoring, this.costing);
-		this.assumed = new AssumptionEngines(knowledge, this.costing, CACHED_ASSUMPTIONS);
+		this.assumed = new AssumptionEngines(knowledge, this.costing, cachedAssumptions);
 	}
 
 	PlanView view(PlanRow row) {

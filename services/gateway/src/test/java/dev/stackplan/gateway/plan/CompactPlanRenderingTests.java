@@ -59,7 +59,7 @@ class CompactPlanRenderingTests {
 	/** Where the golden files live in the source tree, relative to the module. */
 	private static final Path GOLDEN_SOURCES = Path.of("src/test/resources/golden");
 
-	private final PlanAssembler assembler = new PlanAssembler(JSON, KNOWLEDGE);
+	private final PlanAssembler assembler = new PlanAssembler(JSON, KNOWLEDGE, 16);
 
 	/**
 	 * Rewrites the golden files for the same requests from the full rendering; runs only
