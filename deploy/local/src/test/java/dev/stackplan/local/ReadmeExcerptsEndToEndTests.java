@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -251,7 +252,7 @@ class ReadmeExcerptsEndToEndTests {
 			String method = "GET";
 			String path = null;
 			String body = null;
-			Map<String, String> headers = new java.util.LinkedHashMap<>();
+			Map<String, String> headers = new LinkedHashMap<>();
 			Iterator<String> word = words.iterator();
 			word.next();
 			while (word.hasNext()) {
