@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -113,8 +114,7 @@ record ScenarioReport(UUID scenarioId, String name, ScenarioStatus status, int r
 				Change.of(result.baselineFullTimeHigh(), result.scenarioFullTimeHigh()));
 	}
 
-	private static DeltaSummary summary(List<PlanComparison> plans,
-			java.util.function.Function<PlanComparison, Change> change) {
+	private static DeltaSummary summary(List<PlanComparison> plans, Function<PlanComparison, Change> change) {
 		BigDecimal total = plans.stream()
 			.map((plan) -> change.apply(plan).delta())
 			.reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -7,6 +7,7 @@ import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -20,6 +21,9 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
 /**
@@ -175,9 +179,7 @@ class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 
 	@Test
 	void everyAnswerToAKeyCarriesTheRateLimitFields() {
-		given(this.plans.findByClient(org.mockito.ArgumentMatchers.eq("demo"), org.mockito.ArgumentMatchers.any(),
-				org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt()))
-			.willReturn(reactor.core.publisher.Flux.empty());
+		given(this.plans.findByClient(eq("demo"), any(), any(), anyInt())).willReturn(Flux.empty());
 		// gateway.yml's default: 100 per second in bursts of 200, so the burst refills in
 		// 2 s
 		this.client.get()

@@ -3,6 +3,7 @@ package dev.stackplan.gateway.scenario;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ class ScenarioLeaseR2dbcTests {
 			.sequential()
 			.collectMultimap(Map.Entry::getKey, Map.Entry::getValue)
 			.map((byInstance) -> {
-				Map<String, Set<UUID>> sets = new java.util.HashMap<>();
+				Map<String, Set<UUID>> sets = new HashMap<>();
 				byInstance.forEach((instance, ids) -> sets.put(instance, new HashSet<>(ids)));
 				return sets;
 			})

@@ -1,8 +1,11 @@
 package dev.stackplan.gateway.scenario;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
+import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -11,6 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A scenario is read by id and owner in one query; another analyst's is never fetched.
@@ -45,14 +50,11 @@ class ScenarioOwnershipR2dbcTests {
 		for (int i = 0; i < 3; i++) {
 			this.scenarios.create(UUID.randomUUID(), analyst, "page " + i, "{\"planIds\": []}", "{}").block();
 		}
-		java.util.List<ScenarioRow> first = this.scenarios.findByClient(analyst, null, 2).collectList().block();
-		org.assertj.core.api.Assertions.assertThat(first)
-			.extracting(ScenarioRow::name)
-			.containsExactly("page 2", "page 1");
+		List<ScenarioRow> first = this.scenarios.findByClient(analyst, null, 2).collectList().block();
+		assertThat(first).extracting(ScenarioRow::name).containsExactly("page 2", "page 1");
 		ScenarioRow last = first.get(1);
 		ScenarioCursor cursor = ScenarioCursor.decode(new ScenarioCursor(last.createdAt(), last.scenarioId()).encode(),
-				new dev.stackplan.gateway.InputLimits(java.time.Instant.EPOCH,
-						java.time.Instant.parse("9999-12-31T23:59:59Z"), 100_000));
+				new InputLimits(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"), 100_000));
 		org.assertj.core.api.Assertions
 			.assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block())
 			.extracting(ScenarioRow::name)
