@@ -1,0 +1,75 @@
+package dev.stackplan.gateway.client;
+
+import java.util.Set;
+
+import dev.stackplan.gateway.GatewayProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Flux;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Takes a burst of buckets for a client of its own before the web server opens. Every
+ * request with a key takes its bucket first, within the store timeout; a gateway started
+ * under load meets at once the requests that queued while it was away, and with the
+ * statement, its codecs and the pool's connections all cold, that first burst outlasted
+ * the timeout and was refused with 503s. The warm-up client's row is an ordinary bucket
+ * that no key can use.
+ */
+@Component
+class RateLimitWarmUp implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(RateLimitWarmUp.class);
+
+	/** Where Spring Boot starts the web server; this runs just before. */
+	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
+
+	/**
+	 * Not an API key's id: ids of keys are named in the settings, and none has spaces.
+	 */
+	static final ApiClient WARM_UP_CLIENT = new ApiClient("rate limit warm-up", Set.of(), 1_000_000, 1_000_000);
+
+	private final RateLimiter limiter;
+
+	private final ApiClients.RateLimit settings;
+
+	private volatile boolean running;
+
+	RateLimitWarmUp(RateLimiter limiter, GatewayProperties properties) {
+		this.limiter = limiter;
+		this.settings = properties.rateLimit();
+	}
+
+	@Override
+	public void start() {
+		try {
+			Flux.range(0, this.settings.warmUpTakes())
+				.flatMap((i) -> this.limiter.take(WARM_UP_CLIENT), this.settings.warmUpTakes())
+				.then()
+				.block(this.settings.warmUpGiveUpAfter());
+		}
+		catch (RuntimeException ex) {
+			// the database may be away at start: requests then get the usual quick 503
+			logger.warn("The rate limit store did not warm up: " + ex.getMessage());
+		}
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return WEB_SERVER_PHASE - 1;
+	}
+
+}
