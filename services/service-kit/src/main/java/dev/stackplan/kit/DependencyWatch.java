@@ -47,12 +47,6 @@ public class DependencyWatch implements SmartLifecycle {
 
 	private static final String NOT_LOOKED_AT = "not looked at yet";
 
-	/**
-	 * Where Spring Boot starts the web server and, stopping, closes it (its graceful
-	 * drain is at a later phase and so ends earlier).
-	 */
-	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
-
 	private final Map<Dependency, Check> checks;
 
 	private final DependencyProperties properties;
@@ -190,7 +184,7 @@ public class DependencyWatch implements SmartLifecycle {
 	 */
 	@Override
 	public int getPhase() {
-		return WEB_SERVER_PHASE - 1;
+		return BeforeWebServer.WEB_SERVER_PHASE - 1;
 	}
 
 	@Override

@@ -3,11 +3,11 @@ package dev.stackplan.gateway.client;
 import java.util.Set;
 
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.kit.BeforeWebServer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +19,9 @@ import org.springframework.stereotype.Component;
  * that no key can use.
  */
 @Component
-class RateLimitWarmUp implements SmartLifecycle {
+class RateLimitWarmUp extends BeforeWebServer {
 
 	private static final Log logger = LogFactory.getLog(RateLimitWarmUp.class);
-
-	/** Where Spring Boot starts the web server; this runs just before. */
-	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
 	/**
 	 * Not an API key's id: ids of keys are named in the settings, and none has spaces.
@@ -35,15 +32,13 @@ class RateLimitWarmUp implements SmartLifecycle {
 
 	private final ApiClients.RateLimit settings;
 
-	private volatile boolean running;
-
 	RateLimitWarmUp(RateLimiter limiter, GatewayProperties properties) {
 		this.limiter = limiter;
 		this.settings = properties.rateLimit();
 	}
 
 	@Override
-	public void start() {
+	protected void beforeWebServer() {
 		try {
 			Flux.range(0, this.settings.warmUpTakes())
 				.flatMap((i) -> this.limiter.take(WARM_UP_CLIENT), this.settings.warmUpTakes())
@@ -54,22 +49,6 @@ class RateLimitWarmUp implements SmartLifecycle {
 			// the database may be away at start: requests then get the usual quick 503
 			logger.warn("The rate limit store did not warm up: " + ex.getMessage());
 		}
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return WEB_SERVER_PHASE - 1;
 	}
 
 }

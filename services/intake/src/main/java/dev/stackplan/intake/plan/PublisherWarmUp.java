@@ -4,10 +4,10 @@ import java.time.Instant;
 
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.kit.BeforeWebServer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,18 +19,13 @@ import org.springframework.stereotype.Component;
  * would be refused.
  */
 @Component
-class PublisherWarmUp implements SmartLifecycle {
+class PublisherWarmUp extends BeforeWebServer {
 
 	private static final Log logger = LogFactory.getLog(PublisherWarmUp.class);
-
-	/** Where Spring Boot starts the web server; this runs just before. */
-	private static final int WEB_SERVER_PHASE = SmartLifecycle.DEFAULT_PHASE - 2048;
 
 	private final KafkaTemplate<String, Object> template;
 
 	private final IntakeProperties.WarmUp settings;
-
-	private volatile boolean running;
 
 	PublisherWarmUp(KafkaTemplate<String, Object> template, IntakeProperties properties) {
 		this.template = template;
@@ -38,7 +33,7 @@ class PublisherWarmUp implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
+	protected void beforeWebServer() {
 		Instant deadline = Instant.now().plus(this.settings.giveUpAfter());
 		while (Instant.now().isBefore(deadline)) {
 			try {
@@ -57,22 +52,6 @@ class PublisherWarmUp implements SmartLifecycle {
 				break;
 			}
 		}
-		this.running = true;
-	}
-
-	@Override
-	public void stop() {
-		this.running = false;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return WEB_SERVER_PHASE - 1;
 	}
 
 }
