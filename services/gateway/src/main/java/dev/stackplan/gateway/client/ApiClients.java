@@ -32,10 +32,9 @@ public record ApiClients(List<Client> clients, RateLimit rateLimit) {
 	 * @param storeTimeout how long a request waits for the buckets' store before it is
 	 * refused with a 503
 	 * @param unavailableRetryAfter the {@code Retry-After} of that 503
-	 * @param warmUpTakes buckets taken at once, for a warm-up client, before the web
+	 * @param warmUpTakes takes, one after another, for a warm-up client, before the web
 	 * server opens: a gateway started under load would otherwise meet its first burst
-	 * with a cold statement, cold codecs and a cold pool, and refuse it past the store
-	 * timeout
+	 * with a cold statement and cold codecs, and refuse it past the store timeout
 	 * @param warmUpGiveUpAfter how long the warm-up may hold up the start
 	 */
 	public record RateLimit(@Positive int requestsPerSecond, @Positive int burst, @NotNull Duration storeTimeout,

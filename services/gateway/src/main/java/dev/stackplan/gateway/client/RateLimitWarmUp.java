@@ -11,12 +11,13 @@ import reactor.core.publisher.Flux;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes a burst of buckets for a client of its own before the web server opens. Every
- * request with a key takes its bucket first, within the store timeout; a gateway started
- * under load meets at once the requests that queued while it was away, and with the
- * statement, its codecs and the pool's connections all cold, that first burst outlasted
- * the timeout and was refused with 503s. The warm-up client's row is an ordinary bucket
- * that no key can use.
+ * Takes tokens for a client of its own, one take after another, before the web server
+ * opens. Every request with a key takes its token first, within the store timeout; a
+ * gateway started under load meets at once the requests that queued while it was away,
+ * and with the statement, its codecs and the driver's path all cold, that first burst
+ * outlasted the timeout and was refused with 503s. One after another, because takes that
+ * overlap would go as one ({@link CoalescingRateLimiter}). The warm-up client's row is an
+ * ordinary bucket that no key can use.
  */
 @Component
 class RateLimitWarmUp extends BeforeWebServer {
@@ -41,7 +42,7 @@ class RateLimitWarmUp extends BeforeWebServer {
 	protected void beforeWebServer() {
 		try {
 			Flux.range(0, this.settings.warmUpTakes())
-				.flatMap((i) -> this.limiter.take(WARM_UP_CLIENT), this.settings.warmUpTakes())
+				.concatMap((i) -> this.limiter.take(WARM_UP_CLIENT))
 				.then()
 				.block(this.settings.warmUpGiveUpAfter());
 		}

@@ -2,6 +2,7 @@ package dev.stackplan.gateway.client;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -113,6 +115,33 @@ class SharedRateLimitTests {
 		}
 		assertThat(waits).as("a quiet spell refills the burst, not more").startsWith(0L, 0L, 0L);
 		assertThat(waits.get(3)).isPositive();
+	}
+
+	@Test
+	void aTakeOfSeveralTokensGetsWhatTheBucketHoldsAndConcurrentTakesThroughBothGatewaysNeverExceedTheBurst() {
+		ApiClient client = new ApiClient("batch-" + UUID.randomUUID(), Set.of("client"), 1, 5);
+		TokenBuckets first = gateways.get(0).getBean(TokenBuckets.class);
+		TokenBuckets second = gateways.get(1).getBean(TokenBuckets.class);
+
+		long started = System.nanoTime();
+		TokenBuckets.Grant opening = first.take(client, 3).block();
+		assertThat(opening.granted()).as("a fresh bucket is full").isEqualTo(3);
+		assertThat(opening.takenBy(2).remaining()).isEqualTo(2);
+
+		List<TokenBuckets.Grant> racing = Flux.merge(first.take(client, 2), second.take(client, 2))
+			.collectList()
+			.block();
+		long refilled = (System.nanoTime() - started) / 1_000_000_000L;
+		int granted = racing.stream().mapToInt(TokenBuckets.Grant::granted).sum();
+		assertThat(granted).as("the two left, and one a second since, between two takes of two at once")
+			.isBetween(2, (int) Math.min(4, 2 + refilled));
+		TokenBuckets.Grant shortOne = racing.stream()
+			.min(Comparator.comparingInt(TokenBuckets.Grant::granted))
+			.orElseThrow();
+		if (shortOne.granted() < 2) {
+			assertThat(shortOne.takenBy(1).waitNanos()).as("a token a second").isBetween(1L, 1_000_000_000L);
+			assertThat(shortOne.takenBy(1).remaining()).isZero();
+		}
 	}
 
 	private static WebTestClient client(ConfigurableApplicationContext gateway) {
