@@ -157,8 +157,9 @@ public final class StrictJson {
 
 	/**
 	 * The known name a misspelt one most likely meant: the same letters in another case
-	 * or with other separators, a prefix ({@code budget} for {@code budgetUsd}) or within
-	 * a small edit distance.
+	 * or with other separators, the singular of a plural ({@code salary} for
+	 * {@code salaries}), a prefix ({@code budget} for {@code budgetUsd}) or within a
+	 * small edit distance.
 	 */
 	public static Optional<String> nearest(String name, Collection<String> known) {
 		String wanted = normalized(name);
@@ -185,6 +186,9 @@ public final class StrictJson {
 		if (wanted.equals(candidate)) {
 			return 0;
 		}
+		if (singular(wanted).equals(singular(candidate))) {
+			return 1;
+		}
 		int minimumPrefix = 4;
 		if ((candidate.startsWith(wanted) && wanted.length() >= minimumPrefix)
 				|| (wanted.startsWith(candidate) && candidate.length() >= minimumPrefix)) {
@@ -192,6 +196,20 @@ public final class StrictJson {
 		}
 		int distance = DISTANCE.apply(wanted, candidate);
 		return (distance <= tolerance) ? 1 + distance : -1;
+	}
+
+	/**
+	 * A normalised name without an English plural ending: {@code salaries} and
+	 * {@code salary} differ by three edits, too many to suggest on distance alone.
+	 */
+	private static String singular(String name) {
+		if (name.length() > 4 && name.endsWith("ies")) {
+			return name.substring(0, name.length() - 3) + "y";
+		}
+		if (name.length() > 3 && name.endsWith("s") && !name.endsWith("ss")) {
+			return name.substring(0, name.length() - 1);
+		}
+		return name;
 	}
 
 	private static String normalized(String name) {

@@ -116,10 +116,10 @@ class StrictJsonTests {
 
 	@ParameterizedTest(name = "{0} -> {1}")
 	@CsvSource({ "senior, seniorEngineers", "budget, budgetUsd", "expected_rps, expectedRps", "engineer, engineers",
-			"timeline, timelineWeeks", "Kind, kind", "form, from" })
+			"timeline, timelineWeeks", "Kind, kind", "form, from", "salary, salaries", "tierRate, tierRates" })
 	void aNearMissSuggestsTheFieldItMeant(String misspelt, String meant) {
 		assertThat(StrictJson.nearest(misspelt, List.of("engineers", "seniorEngineers", "budgetUsd", "expectedRps",
-				"timelineWeeks", "kind", "name", "from", "to")))
+				"timelineWeeks", "kind", "name", "from", "to", "salaries", "tierRates")))
 			.contains(meant);
 	}
 
