@@ -1,22 +1,18 @@
 package dev.stackplan.intake;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
 import dev.stackplan.contracts.intake.IntakeApi;
-import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.ProblemKind;
+import dev.stackplan.kit.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -94,17 +90,9 @@ class InternalCallSecurityConfiguration {
 	/** The same answer for a missing and a wrong token: nothing to learn from it. */
 	private static ServerAuthenticationEntryPoint unauthorized(JsonMapper json) {
 		return (exchange, ex) -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					"Intake takes calls from the gateway only");
-			problem.setType(ProblemTypes.of("unauthorized"));
-			problem.setTitle("Unauthorized");
-			problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-			ServerHttpResponse response = exchange.getResponse();
-			response.setStatusCode(HttpStatus.UNAUTHORIZED);
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "StackplanInternal");
-			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-			return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "StackplanInternal");
+			return Problems.write(exchange, json,
+					ProblemKind.UNAUTHORIZED.problem("Intake takes calls from the gateway only"));
 		};
 	}
 

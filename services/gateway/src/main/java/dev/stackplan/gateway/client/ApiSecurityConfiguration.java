@@ -2,14 +2,13 @@ package dev.stackplan.gateway.client;
 
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.DependencyWatch;
-import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.ProblemKind;
+import dev.stackplan.kit.Problems;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -107,8 +106,8 @@ class ApiSecurityConfiguration {
 	/** A request the firewall refuses is a problem like any other, naming no library. */
 	@Bean
 	ServerExchangeRejectedHandler rejectedRequests(JsonMapper json) {
-		return (exchange, ex) -> Problems.write(exchange, json, Problems.problem(HttpStatus.BAD_REQUEST,
-				"request-rejected", "Request rejected", "The request path or a header is malformed"));
+		return (exchange, ex) -> Problems.write(exchange, json,
+				ProblemKind.REQUEST_REJECTED.problem("The request path or a header is malformed"));
 	}
 
 	/** Controllers find the caller on the exchange ({@link ApiClient#of}). */
@@ -123,20 +122,13 @@ class ApiSecurityConfiguration {
 	private static ServerAuthenticationEntryPoint unauthorized(JsonMapper json, String detail) {
 		return (exchange, ex) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
-			return Problems.write(exchange, json,
-					Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
+			return Problems.write(exchange, json, ProblemKind.UNAUTHORIZED.problem(detail));
 		};
 	}
 
 	/** The same answer the scenario controller gives a client without the role. */
 	private static ServerAccessDeniedHandler analystsOnly(JsonMapper json) {
-		return (exchange, ex) -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					"Scenarios need an API key with the analyst role");
-			problem.setTitle("Forbidden");
-			problem.setType(ProblemTypes.of("analysts-only"));
-			return Problems.write(exchange, json, problem);
-		};
+		return (exchange, ex) -> Problems.write(exchange, json, new NotAnAnalystException().problem());
 	}
 
 }
