@@ -7,6 +7,7 @@ import java.util.List;
 import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.kit.ProblemKind;
 import dev.stackplan.kit.Problems;
+import dev.stackplan.kit.StatelessSecurity;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,15 +18,12 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -69,13 +67,7 @@ class InternalCallSecurityConfiguration {
 		authentication.setServerAuthenticationConverter(tokenConverter());
 		authentication.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(actuator));
 		authentication.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+		return StatelessSecurity.authenticatedBy(http, authentication)
 			.authorizeExchange((exchanges) -> exchanges.matchers(actuator).permitAll().anyExchange().authenticated())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
 			.build();

@@ -4,6 +4,7 @@ import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.ProblemKind;
 import dev.stackplan.kit.Problems;
+import dev.stackplan.kit.StatelessSecurity;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
@@ -18,11 +19,9 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -66,14 +65,7 @@ class ApiSecurityConfiguration {
 		authentication.setAuthenticationFailureHandler(
 				new ServerAuthenticationEntryPointFailureHandler(unauthorized(json, "The API key is not valid")));
 		authentication.setAuthenticationSuccessHandler(clientOnExchange());
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			// every request carries its key: no session, no saved request
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+		return StatelessSecurity.authenticatedBy(http, authentication)
 			// per key, so only after the key is known; not a bean, or it would also run
 			// outside this chain
 			.addFilterAfter(new RateLimitFilter(rateLimiter, properties.rateLimit(), json, dependencies),
