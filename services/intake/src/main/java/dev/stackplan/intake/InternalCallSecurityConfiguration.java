@@ -1,35 +1,29 @@
 package dev.stackplan.intake;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
 
 import dev.stackplan.contracts.intake.IntakeApi;
-import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.ProblemKind;
+import dev.stackplan.kit.Problems;
+import dev.stackplan.kit.StatelessSecurity;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.AuthenticationWebFilter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -73,13 +67,7 @@ class InternalCallSecurityConfiguration {
 		authentication.setServerAuthenticationConverter(tokenConverter());
 		authentication.setRequiresAuthenticationMatcher(new NegatedServerWebExchangeMatcher(actuator));
 		authentication.setAuthenticationFailureHandler(new ServerAuthenticationEntryPointFailureHandler(unauthorized));
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+		return StatelessSecurity.authenticatedBy(http, authentication)
 			.authorizeExchange((exchanges) -> exchanges.matchers(actuator).permitAll().anyExchange().authenticated())
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(unauthorized))
 			.build();
@@ -94,17 +82,9 @@ class InternalCallSecurityConfiguration {
 	/** The same answer for a missing and a wrong token: nothing to learn from it. */
 	private static ServerAuthenticationEntryPoint unauthorized(JsonMapper json) {
 		return (exchange, ex) -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					"Intake takes calls from the gateway only");
-			problem.setType(ProblemTypes.of("unauthorized"));
-			problem.setTitle("Unauthorized");
-			problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
-			ServerHttpResponse response = exchange.getResponse();
-			response.setStatusCode(HttpStatus.UNAUTHORIZED);
-			response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "StackplanInternal");
-			response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-			byte[] body = json.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-			return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "StackplanInternal");
+			return Problems.write(exchange, json,
+					ProblemKind.UNAUTHORIZED.problem("Intake takes calls from the gateway only"));
 		};
 	}
 

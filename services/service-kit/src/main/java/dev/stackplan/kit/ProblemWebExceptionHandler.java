@@ -50,8 +50,10 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 			errorResponse.getHeaders().forEach((name, values) -> response.getHeaders().put(name, values));
 		}
 		if (ex instanceof DependencyUnavailableException unavailable) {
-			response.getHeaders()
-				.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, unavailable.retryAfter().toSeconds())));
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Problems.retryAfter(unavailable.retryAfter()));
+		}
+		if (ex instanceof ProblemException refused && refused.retryAfter() != null) {
+			response.getHeaders().set(HttpHeaders.RETRY_AFTER, Problems.retryAfter(refused.retryAfter()));
 		}
 		response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -68,12 +70,14 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 			// request
 			logger.debug("Answered 503 to " + exchange.getRequest().getMethod() + " " + path + ": "
 					+ unavailable.getMessage());
-			problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+			problem = ProblemKind.unavailable(unavailable.dependency(),
 					"The request could not be served because " + unavailable.dependency().description()
 							+ " is not available; nothing was changed. Retry after the Retry-After seconds.");
-			problem.setType(ProblemTypes.of(unavailable.dependency().healthName() + "-unavailable"));
-			problem.setTitle("Service unavailable");
 			return withInstance(exchange, problem, path);
+		}
+		if (ex instanceof ProblemException refused) {
+			// thrown where no advice answers, e.g. in a filter
+			return withInstance(exchange, refused.problem(), path);
 		}
 		if (ex instanceof ErrorResponse errorResponse && errorResponse.getStatusCode().value() < 500) {
 			HttpStatusCode status = errorResponse.getStatusCode();

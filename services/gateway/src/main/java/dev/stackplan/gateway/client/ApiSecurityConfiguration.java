@@ -2,14 +2,14 @@ package dev.stackplan.gateway.client;
 
 import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.kit.DependencyWatch;
-import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.kit.ProblemKind;
+import dev.stackplan.kit.Problems;
+import dev.stackplan.kit.StatelessSecurity;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -19,11 +19,9 @@ import org.springframework.security.web.server.authentication.AuthenticationWebF
 import org.springframework.security.web.server.authentication.ServerAuthenticationEntryPointFailureHandler;
 import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.NegatedServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
@@ -67,14 +65,7 @@ class ApiSecurityConfiguration {
 		authentication.setAuthenticationFailureHandler(
 				new ServerAuthenticationEntryPointFailureHandler(unauthorized(json, "The API key is not valid")));
 		authentication.setAuthenticationSuccessHandler(clientOnExchange());
-		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			// every request carries its key: no session, no saved request
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.addFilterAt(authentication, SecurityWebFiltersOrder.AUTHENTICATION)
+		return StatelessSecurity.authenticatedBy(http, authentication)
 			// per key, so only after the key is known; not a bean, or it would also run
 			// outside this chain
 			.addFilterAfter(new RateLimitFilter(rateLimiter, properties.rateLimit(), json, dependencies),
@@ -107,8 +98,8 @@ class ApiSecurityConfiguration {
 	/** A request the firewall refuses is a problem like any other, naming no library. */
 	@Bean
 	ServerExchangeRejectedHandler rejectedRequests(JsonMapper json) {
-		return (exchange, ex) -> Problems.write(exchange, json, Problems.problem(HttpStatus.BAD_REQUEST,
-				"request-rejected", "Request rejected", "The request path or a header is malformed"));
+		return (exchange, ex) -> Problems.write(exchange, json,
+				ProblemKind.REQUEST_REJECTED.problem("The request path or a header is malformed"));
 	}
 
 	/** Controllers find the caller on the exchange ({@link ApiClient#of}). */
@@ -123,20 +114,13 @@ class ApiSecurityConfiguration {
 	private static ServerAuthenticationEntryPoint unauthorized(JsonMapper json, String detail) {
 		return (exchange, ex) -> {
 			exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, REALM);
-			return Problems.write(exchange, json,
-					Problems.problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail));
+			return Problems.write(exchange, json, ProblemKind.UNAUTHORIZED.problem(detail));
 		};
 	}
 
 	/** The same answer the scenario controller gives a client without the role. */
 	private static ServerAccessDeniedHandler analystsOnly(JsonMapper json) {
-		return (exchange, ex) -> {
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-					"Scenarios need an API key with the analyst role");
-			problem.setTitle("Forbidden");
-			problem.setType(ProblemTypes.of("analysts-only"));
-			return Problems.write(exchange, json, problem);
-		};
+		return (exchange, ex) -> Problems.write(exchange, json, new NotAnAnalystException().problem());
 	}
 
 }

@@ -4,6 +4,8 @@ import java.util.Optional;
 
 import dev.stackplan.kit.Dependency;
 import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.kit.ProblemKind;
+import dev.stackplan.kit.Problems;
 import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -12,7 +14,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -94,18 +95,18 @@ class RateLimitFilter implements WebFilter {
 		long retryAfterSeconds = Math.max(1, ceilSeconds(waitNanos));
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		return Problems.write(exchange, this.json,
-				Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-						"This API key may send " + client.requestsPerSecond() + " requests per second (bursts of "
-								+ client.burst() + "); retry after " + retryAfterSeconds + " s"));
+				ProblemKind.RATE_LIMITED
+					.problem("This API key may send " + client.requestsPerSecond() + " requests per second (bursts of "
+							+ client.burst() + "); retry after " + retryAfterSeconds + " s"));
 	}
 
 	private Mono<Void> unavailable(ServerWebExchange exchange) {
 		long retryAfterSeconds = Math.max(1, this.settings.unavailableRetryAfter().toSeconds());
 		exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
 		return Problems.write(exchange, this.json,
-				Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "rate-limit-unavailable", "Rate limit unavailable",
-						"The request budget of this API key cannot be checked right now; retry after "
-								+ retryAfterSeconds + " s"));
+				ProblemKind.RATE_LIMIT_UNAVAILABLE
+					.problem("The request budget of this API key cannot be checked right now; retry after "
+							+ retryAfterSeconds + " s"));
 	}
 
 	private static long ceilSeconds(long nanos) {

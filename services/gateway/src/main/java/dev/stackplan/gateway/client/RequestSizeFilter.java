@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.kit.ProblemKind;
+import dev.stackplan.kit.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -47,14 +48,12 @@ class RequestSizeFilter implements WebFilter {
 		long headerBytes = headerBlockBytes(exchange.getRequest().getHeaders());
 		if (headerBytes > this.maxHeaders.toBytes()) {
 			return Problems.write(exchange, this.json,
-					Problems.problem(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers-too-large",
-							"Headers too large", "The request's headers have " + headerBytes + " bytes; at most "
-									+ this.maxHeaders.toBytes() + " are accepted"));
+					ProblemKind.HEADERS_TOO_LARGE.problem("The request's headers have " + headerBytes
+							+ " bytes; at most " + this.maxHeaders.toBytes() + " are accepted"));
 		}
 		long length = exchange.getRequest().getHeaders().getContentLength();
 		if (length > this.maxBody.toBytes()) {
-			return Problems.write(exchange, this.json, Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-					"Body too large",
+			return Problems.write(exchange, this.json, ProblemKind.BODY_TOO_LARGE.problem(
 					"The request body has " + length + " bytes; at most " + this.maxBody.toBytes() + " are accepted"));
 		}
 		return chain.filter(exchange);

@@ -1,4 +1,4 @@
-/** API clients: authentication by API key, roles, and problem responses from filters. */
+/** API clients: authentication by API key, roles and the per-key rate limit. */
 @NullMarked
 package dev.stackplan.gateway.client;
 

@@ -94,7 +94,7 @@ class HomeController {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static Map<String, ProblemPage> load() {
+	static Map<String, ProblemPage> load() {
 		try (InputStream in = new ClassPathResource(PROBLEM_CATALOG).getInputStream()) {
 			Map<String, Map<String, String>> raw = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
 			Map<String, ProblemPage> pages = new LinkedHashMap<>();

@@ -18,7 +18,6 @@ import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.InvalidParameterException;
 import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
-import dev.stackplan.gateway.client.Problems;
 import dev.stackplan.kit.Dependency;
 import dev.stackplan.kit.DependencyUnavailableException;
 import dev.stackplan.kit.DependencyWatch;
@@ -31,10 +30,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -98,7 +95,7 @@ class PlanController {
 	 * within N seconds.
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<?>> create(@RequestBody(required = false) byte[] body,
+	Mono<ResponseEntity<PlanView>> create(@RequestBody(required = false) byte[] body,
 			@RequestHeader(name = "Content-Type", required = false) MediaType contentType,
 			@RequestHeader(name = "Prefer", required = false) String prefer,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
@@ -113,12 +110,8 @@ class PlanController {
 		return this.intake.submit(payload, type, client.id(), idempotencyKey, RequestIdFilter.of(exchange))
 			.flatMap((answer) -> {
 				if (answer.status().value() != HttpStatus.ACCEPTED.value()) {
-					ResponseEntity.BodyBuilder refused = ResponseEntity.status(answer.status())
-						.contentType(answer.contentType());
-					if (answer.retryAfter() != null) {
-						refused.header(HttpHeaders.RETRY_AFTER, answer.retryAfter());
-					}
-					return Mono.just(refused.body(publicProblem(answer, exchange)));
+					return Mono.error(new IntakeRefusedException(answer.status(), answer.contentType(),
+							answer.retryAfter(), publicBody(answer, exchange)));
 				}
 				PlanAccepted accepted = this.json.readValue(answer.body(), PlanAccepted.class);
 				UUID planId = accepted.planId();
@@ -129,7 +122,8 @@ class PlanController {
 				if (answer.replayed()) {
 					acceptedBuilder.header(IntakeApi.REPLAYED_HEADER, "true");
 				}
-				Mono<ResponseEntity<?>> acceptedResponse = Mono.just(acceptedBuilder.body(accepted));
+				Mono<ResponseEntity<PlanView>> acceptedResponse = Mono
+					.just(acceptedBuilder.body(PlanView.accepted(accepted)));
 				// the plan is on the broker: if the early row cannot be written now, the
 				// listener files it from plan.requested, and the client still hears 202
 				Mono<Void> stored = this.dependencies
@@ -141,7 +135,7 @@ class PlanController {
 					return stored.then(acceptedResponse);
 				}
 				return stored.then(this.watcher.awaitFinal(planId, wait)
-					.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+					.map((row) -> ResponseEntity.ok()
 						.location(location)
 						.header("Preference-Applied", "wait=" + wait.toSeconds())
 						.body(this.assembler.view(row)))
@@ -150,10 +144,9 @@ class PlanController {
 	}
 
 	@GetMapping("/{planId}")
-	Mono<ResponseEntity<?>> find(@PathVariable UUID planId, ServerWebExchange exchange) {
-		return owned(planId, ApiClient.of(exchange))
-			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok(this.assembler.view(row)))
-			.defaultIfEmpty(notFound(planId));
+	Mono<PlanView> find(@PathVariable UUID planId, ServerWebExchange exchange) {
+		return owned(planId, ApiClient.of(exchange)).map(this.assembler::view)
+			.switchIfEmpty(Mono.error(() -> new PlanNotFoundException(planId)));
 	}
 
 	/**
@@ -161,13 +154,14 @@ class PlanController {
 	 * when the plan is final.
 	 */
 	@GetMapping("/{planId}/events")
-	Mono<ResponseEntity<?>> events(@PathVariable UUID planId, ServerWebExchange exchange) {
+	Mono<ResponseEntity<Flux<ServerSentEvent<PlanStatusEvent>>>> events(@PathVariable UUID planId,
+			ServerWebExchange exchange) {
 		return owned(planId, ApiClient.of(exchange))
-			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok()
+			.map((row) -> ResponseEntity.ok()
 				.contentType(MediaType.TEXT_EVENT_STREAM)
 				.header("Cache-Control", "no-store")
 				.body(statusEvents(planId)))
-			.defaultIfEmpty(notFound(planId));
+			.switchIfEmpty(Mono.error(() -> new PlanNotFoundException(planId)));
 	}
 
 	private Flux<ServerSentEvent<PlanStatusEvent>> statusEvents(UUID planId) {
@@ -201,7 +195,7 @@ class PlanController {
 	}
 
 	/** Intake's problems name intake's path; the client called the gateway's. */
-	private Object publicProblem(IntakeClient.IntakeAnswer answer, ServerWebExchange exchange) {
+	private byte[] publicBody(IntakeClient.IntakeAnswer answer, ServerWebExchange exchange) {
 		if (!MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(answer.contentType())) {
 			return answer.body();
 		}
@@ -209,7 +203,7 @@ class PlanController {
 		if (problem instanceof ObjectNode object) {
 			object.put("instance", exchange.getRequest().getPath().value());
 		}
-		return problem;
+		return this.json.writeValueAsBytes(problem);
 	}
 
 	private Mono<PlanRow> owned(UUID planId, ApiClient client) {
@@ -237,11 +231,6 @@ class PlanController {
 			throw new InvalidParameterException("status", "must be one of " + STATUSES, STATUSES);
 		}
 		return PlanStatus.valueOf(upper);
-	}
-
-	private static ResponseEntity<ProblemDetail> notFound(UUID planId) {
-		return Problems.response(HttpStatus.NOT_FOUND, "plan-not-found", "Plan not found",
-				"No plan " + planId + " belongs to this API key");
 	}
 
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.contracts.event.StackAssessment;
 import dev.stackplan.contracts.event.StaffingEstimate;
+import dev.stackplan.contracts.intake.PlanAccepted;
 import dev.stackplan.contracts.profile.PlanRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +40,12 @@ record PlanView(UUID planId, PlanStatus status, @Nullable String knowledgeVersio
 		@Nullable Staffing staffing, List<MissingHalf> missing, @Nullable Summary summary,
 		List<PricedCondition> conditions, List<Change> whatWouldChangeThis,
 		List<AssumptionOverridden> assumptionsOverridden) {
+
+	/** A plan just accepted: its id and status, nothing else yet. */
+	static PlanView accepted(PlanAccepted accepted) {
+		return new PlanView(accepted.planId(), accepted.status(), null, null, null, null, null, null, List.of(), null,
+				List.of(), List.of(), List.of());
+	}
 
 	/**
 	 * The plan in five lines.

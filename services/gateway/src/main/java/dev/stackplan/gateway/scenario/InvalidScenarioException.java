@@ -1,19 +1,22 @@
 package dev.stackplan.gateway.scenario;
 
 import java.util.List;
-import java.util.Map;
+
+import dev.stackplan.kit.FieldViolation;
+import dev.stackplan.kit.ProblemException;
+import dev.stackplan.kit.ProblemKind;
 
 /** A scenario request that breaks the API contract; each error names its field. */
-class InvalidScenarioException extends RuntimeException {
+class InvalidScenarioException extends ProblemException {
 
-	private final List<Map<String, Object>> errors;
+	private final List<FieldViolation> errors;
 
-	InvalidScenarioException(List<Map<String, Object>> errors) {
-		super("Invalid scenario: " + errors);
+	InvalidScenarioException(List<FieldViolation> errors) {
+		super(ProblemKind.INVALID_SCENARIO, "The scenario has " + errors.size() + " invalid field(s)", errors);
 		this.errors = List.copyOf(errors);
 	}
 
-	List<Map<String, Object>> errors() {
+	List<FieldViolation> errors() {
 		return this.errors;
 	}
 

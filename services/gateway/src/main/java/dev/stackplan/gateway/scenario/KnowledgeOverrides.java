@@ -1,14 +1,13 @@
 package dev.stackplan.gateway.scenario;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.contracts.knowledge.UnknownKnowledgePathException;
 import dev.stackplan.costing.engine.CostEngine;
+import dev.stackplan.kit.FieldViolation;
 import dev.stackplan.kit.KnowledgePatchCheck;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +36,7 @@ final class KnowledgeOverrides {
 	/**
 	 * Every problem of the overrides, each with its {@code field} and {@code message}.
 	 */
-	List<Map<String, Object>> problems(JsonNode overrides) {
+	List<FieldViolation> problems(JsonNode overrides) {
 		List<KnowledgePatchCheck.Problem> unknown = this.check.unknownPaths(overrides);
 		if (!unknown.isEmpty()) {
 			return named(unknown.stream());
@@ -59,15 +58,12 @@ final class KnowledgeOverrides {
 			.flatMap(Optional::stream));
 	}
 
-	private static List<Map<String, Object>> named(Stream<KnowledgePatchCheck.Problem> problems) {
+	private static List<FieldViolation> named(Stream<KnowledgePatchCheck.Problem> problems) {
 		return problems.map((problem) -> problem(FIELD + problem.pointer(), problem.message())).toList();
 	}
 
-	private static Map<String, Object> problem(String field, String message) {
-		Map<String, Object> problem = new LinkedHashMap<>();
-		problem.put("field", field);
-		problem.put("message", message);
-		return problem;
+	private static FieldViolation problem(String field, String message) {
+		return new FieldViolation(field, message);
 	}
 
 }

@@ -11,8 +11,7 @@ import dev.stackplan.gateway.GatewayProperties;
 import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.gateway.Pages;
 import dev.stackplan.gateway.client.ApiClient;
-import dev.stackplan.gateway.client.Problems;
-import dev.stackplan.kit.ProblemTypes;
+import dev.stackplan.gateway.client.NotAnAnalystException;
 import dev.stackplan.kit.StrictJson;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -20,9 +19,7 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,7 +73,7 @@ class ScenarioController {
 	 * numbers are decided by {@link StrictJson}, with answers that name the field.
 	 */
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<?>> create(@RequestBody(required = false) byte @Nullable [] body,
+	Mono<ResponseEntity<ScenarioPostAnswer>> create(@RequestBody(required = false) byte @Nullable [] body,
 			@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) @Nullable MediaType contentType,
 			ServerWebExchange exchange) {
 		ApiClient analyst = analyst(exchange);
@@ -107,7 +104,8 @@ class ScenarioController {
 	 * @param requestsFrom acceptance time of the earliest
 	 * @param requestsTo acceptance time of the latest
 	 */
-	record DryRun(boolean dryRun, int requests, @Nullable Instant requestsFrom, @Nullable Instant requestsTo) {
+	record DryRun(boolean dryRun, int requests, @Nullable Instant requestsFrom,
+			@Nullable Instant requestsTo) implements ScenarioPostAnswer {
 
 	}
 
@@ -131,41 +129,33 @@ class ScenarioController {
 	}
 
 	@GetMapping("/{scenarioId}")
-	Mono<ResponseEntity<?>> find(@PathVariable UUID scenarioId, ServerWebExchange exchange) {
-		return owned(scenarioId, analyst(exchange))
-			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok(ScenarioView.of(row, this.json, this.clock.instant())))
-			.defaultIfEmpty(notFound(scenarioId));
+	Mono<ScenarioView> find(@PathVariable UUID scenarioId, ServerWebExchange exchange) {
+		return owned(scenarioId, analyst(exchange)).map((row) -> ScenarioView.of(row, this.json, this.clock.instant()));
 	}
 
 	/**
-	 * The comparison, as JSON or, with {@code Accept: text/csv}, as CSV; 409 until the
-	 * scenario is complete.
+	 * The comparison, as JSON or, with {@code Accept: text/csv}, as CSV
+	 * ({@link ScenarioReportCsvWriter}); 409 until the scenario is complete.
 	 */
 	@GetMapping("/{scenarioId}/report")
-	Mono<ResponseEntity<?>> report(@PathVariable UUID scenarioId,
+	Mono<ResponseEntity<ScenarioReport>> report(@PathVariable UUID scenarioId,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, ServerWebExchange exchange) {
 		return owned(scenarioId, analyst(exchange)).flatMap((row) -> {
 			if (row.status() != ScenarioStatus.COMPLETE) {
-				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-						"The scenario is " + row.status() + " (" + row.processed() + " of "
-								+ ((row.total() != null) ? row.total() : "?")
-								+ " plans); its report appears when it is complete");
-				problem.setTitle("Report not ready");
-				problem.setType(ProblemTypes.of("report-not-ready"));
-				return Mono.<ResponseEntity<?>>just(ResponseEntity.status(HttpStatus.CONFLICT).body(problem));
+				return Mono.error(new ReportNotReadyException(row));
 			}
 			return this.scenarios.compare(scenarioId).collectList().map((results) -> {
 				ScenarioReport report = ScenarioReport.of(row, results, this.json);
 				if (accept != null && accept.contains("text/csv")) {
 					return ResponseEntity.ok()
-						.contentType(new MediaType("text", "csv"))
+						.contentType(ScenarioReportCsvWriter.TEXT_CSV)
 						.header(HttpHeaders.CONTENT_DISPOSITION,
 								"attachment; filename=\"scenario-" + scenarioId + ".csv\"")
-						.body(report.toCsv());
+						.body(report);
 				}
 				return ResponseEntity.ok(report);
 			});
-		}).defaultIfEmpty(notFound(scenarioId));
+		});
 	}
 
 	/**
@@ -174,21 +164,18 @@ class ScenarioController {
 	 * already finished.
 	 */
 	@PostMapping("/{scenarioId}/cancel")
-	Mono<ResponseEntity<?>> cancel(@PathVariable UUID scenarioId, ServerWebExchange exchange) {
+	Mono<ScenarioView> cancel(@PathVariable UUID scenarioId, ServerWebExchange exchange) {
 		ApiClient analyst = analyst(exchange);
 		return this.scenarios.cancel(scenarioId, analyst.id())
-			.<ResponseEntity<?>>map((row) -> ResponseEntity.ok(ScenarioView.of(row, this.json, this.clock.instant())))
-			.switchIfEmpty(
-					Mono.defer(() -> owned(scenarioId, analyst)
-						.<ResponseEntity<?>>map((row) -> Problems.response(HttpStatus.CONFLICT, "scenario-finished",
-								"Scenario already finished",
-								"The scenario is " + row.status()
-										+ "; only a COUNTING or RUNNING scenario can be cancelled"))
-						.defaultIfEmpty(notFound(scenarioId))));
+			.map((row) -> ScenarioView.of(row, this.json, this.clock.instant()))
+			.switchIfEmpty(Mono.defer(() -> owned(scenarioId, analyst)
+				.flatMap((row) -> Mono.<ScenarioView>error(new ScenarioFinishedException(row.status())))));
 	}
 
+	/** The analyst's own scenario; anyone else's is not found, as an unknown one is. */
 	private Mono<ScenarioRow> owned(UUID scenarioId, ApiClient analyst) {
-		return this.scenarios.findOwned(scenarioId, analyst.id());
+		return this.scenarios.findOwned(scenarioId, analyst.id())
+			.switchIfEmpty(Mono.error(() -> new ScenarioNotFoundException(scenarioId)));
 	}
 
 	private static ApiClient analyst(ServerWebExchange exchange) {
@@ -197,11 +184,6 @@ class ScenarioController {
 			throw new NotAnAnalystException();
 		}
 		return client;
-	}
-
-	private static ResponseEntity<ProblemDetail> notFound(UUID scenarioId) {
-		return Problems.response(HttpStatus.NOT_FOUND, "scenario-not-found", "Scenario not found",
-				"No scenario " + scenarioId + " belongs to this API key");
 	}
 
 }

@@ -4,13 +4,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.gateway.InputLimits;
+import dev.stackplan.kit.FieldViolation;
 import dev.stackplan.kit.StrictJson;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,7 +35,7 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 	static final List<String> SOURCE_FIELDS = List.of("from", "to", "planIds", "productKinds");
 
 	static ScenarioRequest parse(@Nullable JsonNode body, KnowledgeOverrides knowledge, InputLimits limits) {
-		List<Map<String, Object>> errors = new ArrayList<>();
+		List<FieldViolation> errors = new ArrayList<>();
 		if (body == null || !body.isObject()) {
 			throw new InvalidScenarioException(List.of(error("$", "must be a JSON object")));
 		}
@@ -70,8 +69,7 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 		return new ScenarioRequest(name, source, overrides, dryRun.asBoolean(false));
 	}
 
-	private static @Nullable ScenarioSource source(JsonNode node, InputLimits limits,
-			List<Map<String, Object>> errors) {
+	private static @Nullable ScenarioSource source(JsonNode node, InputLimits limits, List<FieldViolation> errors) {
 		if (!node.isObject()) {
 			errors.add(error("source",
 					"is required: {\"from\", \"to\"} or {\"planIds\"}, with optional \"productKinds\""));
@@ -92,27 +90,27 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 		return new ScenarioSource(from, to, null, kinds);
 	}
 
-	private static List<String> productKinds(JsonNode node, List<Map<String, Object>> errors) {
+	private static List<String> productKinds(JsonNode node, List<FieldViolation> errors) {
 		List<String> allowed = Arrays.stream(ProductKind.values()).map(Enum::name).toList();
 		List<String> kinds = new ArrayList<>();
 		if (node.isMissingNode() || node.isNull()) {
 			return kinds;
 		}
 		if (!node.isArray()) {
-			errors.add(withAllowed(error("source.productKinds", "must be an array of product kinds"), allowed));
+			errors.add(new FieldViolation("source.productKinds", "must be an array of product kinds", allowed));
 			return kinds;
 		}
 		for (int i = 0; i < node.size(); i++) {
 			String kind = node.get(i).asString("");
 			if (!node.get(i).isString() || !allowed.contains(kind)) {
-				errors.add(withAllowed(error("source.productKinds[" + i + "]", "must be one of " + allowed), allowed));
+				errors.add(new FieldViolation("source.productKinds[" + i + "]", "must be one of " + allowed, allowed));
 			}
 			kinds.add(kind);
 		}
 		return kinds;
 	}
 
-	private static List<UUID> planIds(JsonNode node, int maxPlanIds, List<Map<String, Object>> errors) {
+	private static List<UUID> planIds(JsonNode node, int maxPlanIds, List<FieldViolation> errors) {
 		List<UUID> planIds = new ArrayList<>();
 		if (!node.isArray() || node.isEmpty() || node.size() > maxPlanIds) {
 			errors.add(error("source.planIds", "must be an array of 1 to " + maxPlanIds + " plan ids"));
@@ -136,7 +134,7 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 	}
 
 	private static @Nullable Instant instant(JsonNode node, String field, InputLimits limits,
-			List<Map<String, Object>> errors) {
+			List<FieldViolation> errors) {
 		Instant instant;
 		try {
 			instant = Instant.parse(node.asString(""));
@@ -156,7 +154,7 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 	 * Under {@code overrides} a field is named by its knowledge path, as every other
 	 * override problem is ({@code overrides/cost/onDemand}).
 	 */
-	private static void strictness(List<StrictJson.Violation> found, List<Map<String, Object>> errors) {
+	private static void strictness(List<StrictJson.Violation> found, List<FieldViolation> errors) {
 		String overrides = "overrides.";
 		found.forEach((violation) -> {
 			String field = violation.field();
@@ -167,16 +165,8 @@ record ScenarioRequest(String name, ScenarioSource source, JsonNode overrides, b
 		});
 	}
 
-	private static Map<String, Object> withAllowed(Map<String, Object> error, List<String> allowed) {
-		error.put("allowedValues", allowed);
-		return error;
-	}
-
-	static Map<String, Object> error(String field, String message) {
-		Map<String, Object> error = new LinkedHashMap<>();
-		error.put("field", field);
-		error.put("message", message);
-		return error;
+	static FieldViolation error(String field, String message) {
+		return new FieldViolation(field, message);
 	}
 
 }

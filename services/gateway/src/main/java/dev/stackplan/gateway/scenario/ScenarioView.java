@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ScenarioView(UUID scenarioId, String name, ScenarioStatus status, JsonNode source, JsonNode overrides,
 		@Nullable Instant requestsFrom, @Nullable Instant requestsTo, Progress progress, Instant createdAt,
-		@Nullable Instant finishedAt, @Nullable String failure, String report) {
+		@Nullable Instant finishedAt, @Nullable String failure, String report) implements ScenarioPostAnswer {
 
 	/**
 	 * Progress of a scenario.

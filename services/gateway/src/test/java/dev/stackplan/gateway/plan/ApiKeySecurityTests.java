@@ -3,18 +3,13 @@ package dev.stackplan.gateway.plan;
 import java.net.URI;
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayWebTestBeans;
+import dev.stackplan.gateway.GatewayWebFluxTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -30,10 +25,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * the plan controller needs a key, and with one it reaches the controller as the right
  * client. The real security chain and the real controller; only the store is stubbed.
  */
-@WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
-@Import(GatewayWebTestBeans.class)
+@GatewayWebFluxTest(controllers = PlanController.class)
 class ApiKeySecurityTests extends PlanControllerSlice {
 
 	/**

@@ -1,22 +1,20 @@
 package dev.stackplan.gateway.plan;
 
+import java.util.Arrays;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayWebTestBeans;
-import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.gateway.GatewayWebFluxTest;
+import dev.stackplan.kit.ProblemKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -32,11 +30,9 @@ import static org.mockito.BDDMockito.given;
  * every problem type has a page. The real security chain, controllers and error handler;
  * only the store and intake are stubbed.
  */
-@WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
+@GatewayWebFluxTest(controllers = PlanController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.(client\\.ApiSecurityConfiguration|docs\\..*Controller)"))
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(GatewayWebTestBeans.class)
 @ExtendWith(OutputCaptureExtension.class)
 class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 
@@ -107,18 +103,9 @@ class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 
 	@Test
 	void theHomePageLinksToTheDocsAndTheReadme() {
-		this.client.get()
-			.uri("/")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
-			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("href=\"/docs\"").contains("href=\"/readme\""));
+		assertThat(html("/")).contains("href=\"/docs\"").contains("href=\"/readme\"");
 		// the README is larger than the 64 KiB a request body may have; the page is
-		// served
-		// whole
+		// served whole
 		this.client.mutate()
 			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(README_READ_LIMIT))
 			.build()
@@ -133,18 +120,12 @@ class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 
 	@Test
 	void everyProblemTypeHasAPage() {
-		for (String name : new String[] { "plan-not-found", "unauthorized", "rate-limited", "invalid-plan-request",
-				"not-found", "method-not-allowed", "unsupported-media-type", "internal-server-error" }) {
-			this.client.get()
-				.uri("/problems/" + name)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectHeader()
-				.contentTypeCompatibleWith(MediaType.TEXT_HTML)
-				.expectBody(String.class)
-				.value((html) -> assertThat(html).contains("/problems/" + name));
-		}
+		Stream<String> named = Stream.of("plan-not-found", "unauthorized", "rate-limited", "invalid-plan-request",
+				"not-found", "method-not-allowed", "unsupported-media-type", "internal-server-error",
+				"database-unavailable");
+		Stream<String> kinds = Arrays.stream(ProblemKind.values()).map((kind) -> kind.type().toString());
+		Stream.concat(named.map((name) -> "/problems/" + name), kinds)
+			.forEach((type) -> assertThat(html(type)).contains("type: " + type));
 		problem(this.client.get().uri("/problems/no-such-problem").exchange(), 404, "/problems/not-found", "Not Found",
 				"/problems/no-such-problem");
 	}
@@ -228,6 +209,20 @@ class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 		String text = new String(body);
 		assertThat(text).doesNotContain("Exception").doesNotContain("org.springframework").doesNotContain("java.");
 		return text;
+	}
+
+	/** A page, which must be served as HTML. */
+	private String html(String path) {
+		return this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 	}
 
 }

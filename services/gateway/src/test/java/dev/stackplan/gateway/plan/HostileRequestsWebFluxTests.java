@@ -10,9 +10,8 @@ import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayWebTestBeans;
+import dev.stackplan.gateway.GatewayWebFluxTest;
 import dev.stackplan.gateway.scenario.ScenarioStubs;
-import dev.stackplan.kit.ProblemsAutoConfiguration;
 import dev.stackplan.testsupport.HostileRequests.HostileRequest;
 import dev.stackplan.testsupport.HostileRequests;
 import org.junit.jupiter.api.Test;
@@ -21,12 +20,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
@@ -46,13 +41,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runner and the log are stand-ins that accept everything, so any 4xx is the gateway's
  * own judgement; intake's is proved by its own suite of the same generator.
  */
-@WebFluxTest(
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.gateway.rate-limit.requests-per-second=1000000",
-				"stackplan.gateway.rate-limit.burst=1000000" },
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import({ GatewayWebTestBeans.class, HostileRequestsWebFluxTests.Beans.class, ScenarioStubs.class })
+@GatewayWebFluxTest(properties = { GatewayApplication.CONFIG_NAME,
+		"stackplan.gateway.rate-limit.requests-per-second=1000000", "stackplan.gateway.rate-limit.burst=1000000" })
+@Import({ HostileRequestsWebFluxTests.Beans.class, ScenarioStubs.class })
 class HostileRequestsWebFluxTests {
 
 	private static final int REQUESTS = 10_000;

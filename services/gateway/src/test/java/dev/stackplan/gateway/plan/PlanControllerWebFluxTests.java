@@ -6,20 +6,13 @@ import java.util.Arrays;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.PlanStatus;
-import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayWebTestBeans;
-import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.gateway.GatewayWebFluxTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
@@ -44,11 +37,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * and the status, or are a 400 naming them; a body over {@code max-body} is a 413 whether
  * its length is declared or it comes chunked.
  */
-@WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(GatewayWebTestBeans.class)
+@GatewayWebFluxTest(controllers = PlanController.class)
 class PlanControllerWebFluxTests extends PlanControllerSlice {
 
 	private static final UUID PLAN = UUID.fromString("00000000-0000-0000-0000-000000000007");

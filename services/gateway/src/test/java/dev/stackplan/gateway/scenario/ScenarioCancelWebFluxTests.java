@@ -4,16 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayWebTestBeans;
+import dev.stackplan.gateway.GatewayWebFluxTest;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,27 +23,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * another analyst's is a 404 like an unknown one, and a key without the analyst role is a
  * 403. The store is stubbed; its statements have their own Postgres tests.
  */
-@WebFluxTest(controllers = ScenarioController.class, properties = GatewayApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
-@Import(GatewayWebTestBeans.class)
-class ScenarioCancelWebFluxTests {
-
-	private static final String ANALYST_KEY = "analyst-key";
+@GatewayWebFluxTest(controllers = ScenarioController.class)
+class ScenarioCancelWebFluxTests extends ScenarioControllerSlice {
 
 	private static final String DEMO_KEY = "demo-key";
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	ScenarioRepository scenarios;
-
-	@MockitoBean
-	ScenarioRunner runner;
-
-	@MockitoBean
-	PlanLog log;
 
 	@MockitoBean
 	KnowledgeBase knowledge;

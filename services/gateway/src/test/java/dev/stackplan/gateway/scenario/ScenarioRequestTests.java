@@ -3,11 +3,11 @@ package dev.stackplan.gateway.scenario;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.gateway.InputLimits;
+import dev.stackplan.kit.FieldViolation;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,7 +88,7 @@ class ScenarioRequestTests {
 				errors("""
 						{"name": "", "source": {"planIds": ["%s"], "from": "2026-05-01T00:00:00Z"}, "dryRun": "yes", "extra": 1}"""
 					.formatted(PLAN)))
-			.extracting((error) -> error.get("field"))
+			.extracting(FieldViolation::field)
 			.containsExactlyInAnyOrder("extra", "name", "source", "dryRun");
 	}
 
@@ -101,7 +101,7 @@ class ScenarioRequestTests {
 		return ScenarioRequest.parse(JSON.readTree(body), KNOWLEDGE, LIMITS);
 	}
 
-	private static List<Map<String, Object>> errors(String body) {
+	private static List<FieldViolation> errors(String body) {
 		JsonNode tree = JSON.readTree(body);
 		return assertThatExceptionOfType(InvalidScenarioException.class)
 			.isThrownBy(() -> ScenarioRequest.parse(tree, KNOWLEDGE, LIMITS))
@@ -109,8 +109,8 @@ class ScenarioRequestTests {
 			.errors();
 	}
 
-	private static Map<String, Object> error(String field, String message) {
-		return Map.of("field", field, "message", message);
+	private static FieldViolation error(String field, String message) {
+		return new FieldViolation(field, message);
 	}
 
 }

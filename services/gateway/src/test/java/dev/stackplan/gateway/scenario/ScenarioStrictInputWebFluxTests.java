@@ -4,24 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.gateway.GatewayWebTestBeans;
-import dev.stackplan.kit.ProblemsAutoConfiguration;
+import dev.stackplan.gateway.GatewayWebFluxTest;
+import dev.stackplan.testsupport.ProblemAnswers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,28 +29,11 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * refusal is a 400 naming the field; the runner, the log and the store are never touched.
  * The real security chain and controller; only the store, runner and log are stubbed.
  */
-@WebFluxTest(controllers = ScenarioController.class, properties = GatewayApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import({ GatewayWebTestBeans.class, ScenarioStrictInputWebFluxTests.Beans.class })
-class ScenarioStrictInputWebFluxTests {
-
-	private static final String ANALYST_KEY = "analyst-key";
+@GatewayWebFluxTest(controllers = ScenarioController.class)
+@Import(ScenarioStrictInputWebFluxTests.Beans.class)
+class ScenarioStrictInputWebFluxTests extends ScenarioControllerSlice {
 
 	private static final String RANGE = "\"source\": {\"from\": \"2026-01-01T00:00:00Z\", \"to\": \"2026-02-01T00:00:00Z\"}";
-
-	@Autowired
-	WebTestClient client;
-
-	@MockitoBean
-	ScenarioRepository scenarios;
-
-	@MockitoBean
-	ScenarioRunner runner;
-
-	@MockitoBean
-	PlanLog log;
 
 	@ParameterizedTest(name = "source.{0} = {1} is refused")
 	@CsvSource({ "from, 1969-12-31T23:59:59Z", "from, -000001-01-01T00:00:00Z", "to, +999999999-01-01T00:00:00Z",
@@ -210,20 +186,7 @@ class ScenarioStrictInputWebFluxTests {
 	}
 
 	private static String invalid(WebTestClient.ResponseSpec response, String type) {
-		String body = response.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(body).contains("\"type\":\"" + type + "\"")
-			.doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Z]\\w+")
-			.doesNotContain("Exception")
-			.doesNotContain("jackson")
-			.doesNotContain("networknt")
-			.doesNotContain("/internal/");
-		return body;
+		return ProblemAnswers.badRequest(response, type);
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

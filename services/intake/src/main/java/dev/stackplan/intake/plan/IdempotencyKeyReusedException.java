@@ -1,19 +1,21 @@
 package dev.stackplan.intake.plan;
 
+import java.util.Map;
 import java.util.UUID;
 
-/** An idempotency key came back with a different request: a client bug, never a retry. */
-class IdempotencyKeyReusedException extends RuntimeException {
+import dev.stackplan.kit.ProblemException;
+import dev.stackplan.kit.ProblemKind;
 
-	private final UUID planId;
+/**
+ * An idempotency key came back with a different request: a client bug, never a retry. The
+ * problem names the plan the key was first used for.
+ */
+class IdempotencyKeyReusedException extends ProblemException {
 
 	IdempotencyKeyReusedException(UUID planId) {
-		super("This Idempotency-Key was first used with a different request");
-		this.planId = planId;
-	}
-
-	UUID planId() {
-		return this.planId;
+		super(ProblemKind.IDEMPOTENCY_KEY_REUSED,
+				"This Idempotency-Key was first used with a different request; use a new key for a new request.",
+				Map.of("planId", planId), null, null);
 	}
 
 }

@@ -13,6 +13,7 @@ import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.Dependency;
 import dev.stackplan.kit.DependencyUnavailableException;
 import dev.stackplan.kit.DependencyWatch;
+import dev.stackplan.kit.FieldViolation;
 import dev.stackplan.kit.IdempotencyKeyFormat;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.Sha256;
@@ -108,7 +109,8 @@ class PlanRequestController {
 	private Mono<ResponseEntity<PlanAccepted>> retry(String clientId, String key, String requestHash,
 			PlanRequest request) {
 		return this.keys.find(clientId, key)
-			.switchIfEmpty(Mono.error(() -> new IdempotencyKeyInFlightException(null)))
+			.switchIfEmpty(
+					Mono.error(() -> new IdempotencyKeyInFlightException(null, this.properties.inFlightRetryAfter())))
 			.flatMap((existing) -> {
 				if (!existing.requestSha256().equals(requestHash)) {
 					return Mono.error(new IdempotencyKeyReusedException(existing.planId()));
@@ -121,13 +123,15 @@ class PlanRequestController {
 				boolean abandoned = existing.updatedAt()
 					.isBefore(this.clock.instant().minus(this.properties.idempotencyTakeover()));
 				if (!abandoned) {
-					return Mono.error(new IdempotencyKeyInFlightException(existing.planId()));
+					return Mono.error(new IdempotencyKeyInFlightException(existing.planId(),
+							this.properties.inFlightRetryAfter()));
 				}
 				return this.keys.takeOver(clientId, key, existing.updatedAt())
 					.flatMap((won) -> won
 							? publishUnderKey(existing.planId(), clientId, key, request)
 								.map(PlanRequestController::accepted)
-							: Mono.error(new IdempotencyKeyInFlightException(existing.planId())));
+							: Mono.error(new IdempotencyKeyInFlightException(existing.planId(),
+									this.properties.inFlightRetryAfter())));
 			});
 	}
 
@@ -149,7 +153,7 @@ class PlanRequestController {
 	private Mono<PlanRequested> publish(UUID planId, String clientId, PlanRequest request) {
 		PlanRequested event = new PlanRequested(planId, clientId, this.clock.instant(), request);
 		return this.publisher.publish(PlanEvent.PLAN_REQUESTED, planId, event)
-			.onErrorMap((ex) -> new PlanNotAcceptedException(ex))
+			.onErrorMap((ex) -> new PlanNotAcceptedException(ex, this.properties.brokerRetryAfter()))
 			.doOnSuccess((sent) -> Counter.builder("stackplan.plans.requested")
 				.description("Plan requests accepted and on the broker, by product kind")
 				.tag("kind", request.product().kind().name())

@@ -17,6 +17,7 @@ import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.contracts.profile.ProductProfile;
 import dev.stackplan.contracts.profile.Team;
 import dev.stackplan.costing.engine.CostEngine;
+import dev.stackplan.kit.FieldViolation;
 import dev.stackplan.kit.KnowledgePatchCheck;
 import dev.stackplan.kit.StrictJson;
 import org.jspecify.annotations.Nullable;

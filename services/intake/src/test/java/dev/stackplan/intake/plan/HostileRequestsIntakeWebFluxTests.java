@@ -6,26 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.stackplan.intake.IntakeApplication;
-import dev.stackplan.intake.IntakeProperties;
-import dev.stackplan.kit.PlanEventPublisher;
-import dev.stackplan.kit.ProblemsAutoConfiguration;
 import dev.stackplan.testsupport.HostileRequests;
 import dev.stackplan.testsupport.HostileRequests.HostileRequest;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,33 +27,14 @@ import static org.mockito.BDDMockito.given;
  * Intake's own path appears only as the problem's {@code instance}, which the gateway
  * replaces with the public one.
  */
-@WebFluxTest(controllers = PlanRequestController.class, properties = IntakeApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
-@ImportAutoConfiguration(ProblemsAutoConfiguration.class)
-@Import(IntakeWebTestBeans.class)
-class HostileRequestsIntakeWebFluxTests {
+@IntakeWebFluxTest(controllers = PlanRequestController.class)
+class HostileRequestsIntakeWebFluxTests extends IntakeWebSlice {
 
 	private static final int REQUESTS = 10_000;
 
 	private static final long SEED = 20261202L;
 
 	private static final String OWN_INSTANCE = "\"instance\":\"/internal/v1/plan-requests\"";
-
-	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	IntakeProperties properties;
-
-	@MockitoBean
-	PlanEventPublisher publisher;
-
-	@MockitoBean
-	IdempotencyKeys keys;
-
-	@MockitoBean
-	PipelineBackpressure backpressure;
 
 	@Test
 	void noHostilePlanRequestIsAnsweredWithA5xxOrALeak() {

@@ -2,21 +2,12 @@ package dev.stackplan.intake.plan;
 
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.intake.IntakeApplication;
-import dev.stackplan.intake.IntakeProperties;
-import dev.stackplan.kit.PlanEventPublisher;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,11 +22,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * Intake's plan endpoint answers only calls that carry the gateway's secret; the client
  * header alone proves nothing.
  */
-@WebFluxTest(properties = IntakeApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
-@Import(IntakeWebTestBeans.class)
-class InternalCallSecurityTests {
+@IntakeWebFluxTest
+class InternalCallSecurityTests extends IntakeWebSlice {
 
 	private static final String PLAN_REQUESTS = "/internal/v1/plan-requests";
 
@@ -43,21 +31,6 @@ class InternalCallSecurityTests {
 			{"product": {"name": "Acme", "kind": "SAAS", "features": ["AUTH"], "expectedRps": 10},
 			 "team": {"engineers": 1}, "timelineWeeks": 12}
 			""";
-
-	@Autowired
-	WebTestClient client;
-
-	@Autowired
-	IntakeProperties properties;
-
-	@MockitoBean
-	PlanEventPublisher publisher;
-
-	@MockitoBean
-	IdempotencyKeys keys;
-
-	@MockitoBean
-	PipelineBackpressure backpressure;
 
 	@Test
 	void aCallWithoutTheSecretIs401ProblemAndPublishesNothing() {

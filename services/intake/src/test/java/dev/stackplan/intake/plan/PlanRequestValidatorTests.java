@@ -7,6 +7,7 @@ import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.Feature;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.profile.ProductKind;
+import dev.stackplan.kit.FieldViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
