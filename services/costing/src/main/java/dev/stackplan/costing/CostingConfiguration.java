@@ -1,6 +1,5 @@
 package dev.stackplan.costing;
 
-import java.time.Clock;
 import java.util.List;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
@@ -12,11 +11,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 class CostingConfiguration {
-
-	@Bean
-	KnowledgeBase knowledgeBase() {
-		return KnowledgeBase.load();
-	}
 
 	/**
 	 * Built once at start-up: a knowledge base that does not parse stops the service
@@ -34,11 +28,6 @@ class CostingConfiguration {
 	@Bean
 	StackOptions stackOptions(KnowledgeBase knowledge) {
 		return new StackOptions(List.copyOf(knowledge.document("frameworks").required("options").propertyNames()));
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

@@ -1,18 +1,10 @@
 package dev.stackplan.intake;
 
-import java.time.Clock;
-
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class IntakeConfiguration {
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
 
 }

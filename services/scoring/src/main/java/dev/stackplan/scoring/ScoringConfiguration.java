@@ -1,7 +1,5 @@
 package dev.stackplan.scoring;
 
-import java.time.Clock;
-
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
 import dev.stackplan.scoring.engine.ScoringEngine;
 
@@ -11,11 +9,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ScoringConfiguration {
 
-	@Bean
-	KnowledgeBase knowledgeBase() {
-		return KnowledgeBase.load();
-	}
-
 	/**
 	 * Built once at start-up: a knowledge base that does not parse stops the service
 	 * before it consumes.
@@ -23,11 +16,6 @@ class ScoringConfiguration {
 	@Bean
 	ScoringEngine scoringEngine(KnowledgeBase knowledge) {
 		return ScoringEngine.fromKnowledge(knowledge);
-	}
-
-	@Bean
-	Clock clock() {
-		return Clock.systemUTC();
 	}
 
 }

@@ -8,7 +8,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
+import dev.stackplan.contracts.knowledge.OverriddenEngines;
 import dev.stackplan.contracts.topic.PlanEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,54 @@ public final class BatchSends {
 		this.publisher = publisher;
 		this.records = records;
 		this.acknowledgementTimeout = acknowledgementTimeout;
+	}
+
+	/**
+	 * Answers every record of the batch in order, then waits once for the broker's
+	 * acknowledgements of all the answers.
+	 * @param type the type of every record's value: a record that is not of it (or could
+	 * not be deserialized) goes to the dead-letter topic
+	 * @param answer what is done with one record; it fails a record it cannot answer by
+	 * throwing {@link #fail}'s exception (or through {@link #decide} and {@link #engine})
+	 * @throws BatchListenerFailedException at the first record that failed, or whose
+	 * answer the broker did not acknowledge
+	 */
+	public <T> void answerEach(Class<T> type, Answer<T> answer) {
+		for (int i = 0; i < this.records.size(); i++) {
+			answer.answer(i, value(i, type));
+		}
+		awaitAcknowledgements();
+	}
+
+	/**
+	 * What a pure function of the record makes of record {@code index}. The same record
+	 * would fail again, so a failure is not retried: the record goes to the dead-letter
+	 * topic.
+	 * @param failed what could not be done, e.g. "Cannot score plan …"; the failure's
+	 * message is appended
+	 * @throws BatchListenerFailedException when the decision throws
+	 */
+	public <R> R decide(int index, String failed, Supplier<R> decision) {
+		try {
+			return decision.get();
+		}
+		catch (RuntimeException ex) {
+			throw fail(index, new InvalidEventException(failed + ": " + ex.getMessage(), ex));
+		}
+	}
+
+	/**
+	 * The engine a scenario's overrides make, for record {@code index}.
+	 * @throws BatchListenerFailedException when they make none (the record goes to the
+	 * dead-letter topic)
+	 */
+	public <E> E engine(int index, OverriddenEngines.Built<E> scenario) {
+		E engine = scenario.engine();
+		if (engine == null) {
+			throw fail(index, new InvalidEventException(
+					"The scenario's overrides do not make a valid knowledge base: " + scenario.failure()));
+		}
+		return engine;
 	}
 
 	/**
@@ -113,6 +163,18 @@ public final class BatchSends {
 		if (unacknowledged != null) {
 			throw unacknowledged;
 		}
+	}
+
+	/**
+	 * What a batch listener does with one record of the batch.
+	 *
+	 * @param <T> the type of the records' values
+	 */
+	@FunctionalInterface
+	public interface Answer<T> {
+
+		void answer(int index, T value);
+
 	}
 
 	private @Nullable BatchListenerFailedException awaitSends() {

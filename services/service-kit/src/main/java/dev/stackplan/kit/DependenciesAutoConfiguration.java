@@ -2,7 +2,6 @@ package dev.stackplan.kit;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -11,7 +10,6 @@ import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -38,6 +37,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 public class DependenciesAutoConfiguration {
 
 	@Bean
+	@ConditionalOnMissingBean
 	DependencyWatch dependencyWatch(ObjectProvider<DependencyCheck> checks, DependencyProperties properties) {
 		Map<Dependency, DependencyWatch.Check> all = new EnumMap<>(Dependency.class);
 		List<Runnable> warmUps = new ArrayList<>();
@@ -49,6 +49,7 @@ public class DependenciesAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(name = "brokerHealthIndicator")
 	HealthIndicator brokerHealthIndicator(DependencyWatch watch) {
 		return () -> health(watch, Dependency.BROKER);
 	}
@@ -64,12 +65,7 @@ public class DependenciesAutoConfiguration {
 	 */
 	@Bean
 	DependencyCheck brokerCheck(KafkaAdmin kafkaAdmin, DependencyProperties properties) {
-		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-		int timeoutMs = (int) properties.checkTimeout().toMillis();
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-		config.put(AdminClientConfig.CLIENT_ID_CONFIG, "dependency-watch");
-		Admin admin = Admin.create(config);
+		Admin admin = BoundedAdmins.create(kafkaAdmin, properties.checkTimeout(), "dependency-watch");
 		return new DependencyCheck(Dependency.BROKER,
 				() -> Mono.fromFuture(() -> admin.describeCluster().nodes().toCompletionStage().toCompletableFuture()),
 				admin::close);
@@ -113,6 +109,7 @@ public class DependenciesAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "databaseHealthIndicator")
 		HealthIndicator databaseHealthIndicator(DependencyWatch watch) {
 			return () -> health(watch, Dependency.DATABASE);
 		}

@@ -1,7 +1,6 @@
 package dev.stackplan.kit;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.Set;
 import dev.stackplan.contracts.topic.PlanEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.RangeAssignor;
@@ -26,6 +23,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
@@ -33,7 +31,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -117,14 +114,14 @@ public class PlanKafkaAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	CommonErrorHandler deadLetterErrorHandler(ProducerFactory<Object, Object> producerFactory,
 			KafkaTemplate<Object, Object> template, PlanTopicsProperties topics,
 			ObjectProvider<MeterRegistry> meterRegistry) {
 		// a record whose value could not be deserialized is re-published as the raw bytes
 		// it arrived with
-		KafkaTemplate<Object, Object> rawBytes = new KafkaTemplate<>(
-				((DefaultKafkaProducerFactory<Object, Object>) producerFactory).copyWithConfigurationOverride(
-						Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+		KafkaTemplate<Object, Object> rawBytes = new KafkaTemplate<>(producerFactory,
+				Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 		Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
 		templates.put(byte[].class, rawBytes);
 		templates.put(Object.class, template);
@@ -177,16 +174,15 @@ public class PlanKafkaAutoConfiguration {
 	 * client for it.
 	 */
 	@Bean
+	@ConditionalOnMissingBean
 	@Lazy
 	ConsumerGroupProbe consumerGroupProbe(KafkaAdmin kafkaAdmin, PlanTopicsProperties topics) {
-		Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-		int timeoutMs = (int) topics.probeTimeout().toMillis();
-		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
-		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs);
-		return new ConsumerGroupProbe(Admin.create(config), topics.probeTimeout());
+		return new ConsumerGroupProbe(BoundedAdmins.create(kafkaAdmin, topics.probeTimeout(), null),
+				topics.probeTimeout());
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
 	PlanEventPublisher planEventPublisher(KafkaTemplate<String, Object> template, PlanTopicsProperties topics) {
 		return new PlanEventPublisher(template, topics.acknowledgementTimeout());
 	}

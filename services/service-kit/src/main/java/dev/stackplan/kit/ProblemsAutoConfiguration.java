@@ -3,6 +3,7 @@ package dev.stackplan.kit;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -18,6 +19,7 @@ public class ProblemsAutoConfiguration {
 
 	/** Before Spring Boot's error handler, which is at -1. */
 	@Bean
+	@ConditionalOnMissingBean
 	@Order(-2)
 	ProblemWebExceptionHandler problemWebExceptionHandler(JsonMapper json) {
 		return new ProblemWebExceptionHandler(json);
@@ -25,6 +27,7 @@ public class ProblemsAutoConfiguration {
 
 	/** First of all filters, so that every answer, even a refused one, has the id. */
 	@Bean
+	@ConditionalOnMissingBean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	RequestIdFilter requestIdFilter(JsonMapper json) {
 		return new RequestIdFilter(json);

@@ -17,7 +17,6 @@ import dev.stackplan.costing.CostingProperties;
 import dev.stackplan.costing.engine.AssumptionEngines;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.kit.BatchSends;
-import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,16 +68,9 @@ class PlanRequestedListener {
 			concurrency = "${stackplan.costing.listener-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
-		for (int i = 0; i < records.size(); i++) {
-			PlanRequested event = answers.value(i, PlanRequested.class);
-			List<OptionCost> costs;
-			try {
-				costs = this.engines.forRequest(event.request()).decide(event.request(), this.options.ids());
-			}
-			catch (RuntimeException ex) {
-				throw answers.fail(i,
-						new InvalidEventException("Cannot cost plan " + event.planId() + ": " + ex.getMessage(), ex));
-			}
+		answers.answerEach(PlanRequested.class, (i, event) -> {
+			List<OptionCost> costs = answers.decide(i, "Cannot cost plan " + event.planId(),
+					() -> this.engines.forRequest(event.request()).decide(event.request(), this.options.ids()));
 			answers.send(i, PlanEvent.COST_ESTIMATED, event.planId(),
 					new CostEstimated(event.planId(), this.knowledge.version(), this.clock.instant(), costs));
 			for (OptionCost cost : costs) {
@@ -86,8 +78,7 @@ class PlanRequestedListener {
 				record(cost.option(), "full_time_low", cost.fullTimeUsd().low());
 				record(cost.option(), "full_time_high", cost.fullTimeUsd().high());
 			}
-		}
-		answers.awaitAcknowledgements();
+		});
 	}
 
 	private void record(String option, String model, BigDecimal amountUsd) {

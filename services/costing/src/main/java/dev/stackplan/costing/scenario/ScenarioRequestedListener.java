@@ -14,7 +14,6 @@ import dev.stackplan.costing.CostingProperties;
 import dev.stackplan.costing.engine.CostEngine;
 import dev.stackplan.costing.plan.StackOptions;
 import dev.stackplan.kit.BatchSends;
-import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -47,25 +46,14 @@ class ScenarioRequestedListener {
 			concurrency = "${stackplan.costing.scenario-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
-		for (int i = 0; i < records.size(); i++) {
-			ScenarioPlanRequested event = answers.value(i, ScenarioPlanRequested.class);
+		answers.answerEach(ScenarioPlanRequested.class, (i, event) -> {
 			OverriddenEngines.Built<CostEngine> scenario = this.scenarios.forOverrides(event.overrides());
-			if (scenario.engine() == null) {
-				throw answers.fail(i, new InvalidEventException(
-						"The scenario's overrides do not make a valid knowledge base: " + scenario.failure()));
-			}
-			List<OptionCost> costs;
-			try {
-				costs = scenario.engine().decide(event.request(), this.options.ids());
-			}
-			catch (RuntimeException ex) {
-				throw answers.fail(i, new InvalidEventException(
-						"Cannot cost plan " + event.planId() + " under the scenario: " + ex.getMessage(), ex));
-			}
+			CostEngine engine = answers.engine(i, scenario);
+			List<OptionCost> costs = answers.decide(i, "Cannot cost plan " + event.planId() + " under the scenario",
+					() -> engine.decide(event.request(), this.options.ids()));
 			answers.send(i, PlanEvent.SCENARIO_ESTIMATED, event.planId(),
 					new ScenarioCostEstimated(event.scenarioId(), event.planId(), scenario.knowledgeVersion(), costs));
-		}
-		answers.awaitAcknowledgements();
+		});
 	}
 
 }

@@ -11,7 +11,6 @@ import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.kit.BatchSends;
-import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.engine.ScoringEngine;
 import io.micrometer.core.instrument.Counter;
@@ -54,16 +53,9 @@ class PlanRequestedListener {
 			concurrency = "${stackplan.scoring.listener-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
-		for (int i = 0; i < records.size(); i++) {
-			PlanRequested event = answers.value(i, PlanRequested.class);
-			StackDecision stack;
-			try {
-				stack = this.engine.decide(event.request());
-			}
-			catch (RuntimeException ex) {
-				throw answers.fail(i,
-						new InvalidEventException("Cannot score plan " + event.planId() + ": " + ex.getMessage(), ex));
-			}
+		answers.answerEach(PlanRequested.class, (i, event) -> {
+			StackDecision stack = answers.decide(i, "Cannot score plan " + event.planId(),
+					() -> this.engine.decide(event.request()));
 			answers.send(i, PlanEvent.FRAMEWORK_SCORED, event.planId(),
 					new FrameworkScored(event.planId(), this.knowledge.version(), this.clock.instant(), stack));
 			Counter.builder("stackplan.recommendations")
@@ -71,8 +63,7 @@ class PlanRequestedListener {
 				.tag("option", stack.recommendation())
 				.register(this.meters)
 				.increment();
-		}
-		answers.awaitAcknowledgements();
+		});
 	}
 
 }

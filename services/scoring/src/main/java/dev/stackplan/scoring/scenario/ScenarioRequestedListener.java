@@ -11,7 +11,6 @@ import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.kit.BatchSends;
-import dev.stackplan.kit.InvalidEventException;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.scoring.ScoringProperties;
 import dev.stackplan.scoring.engine.ScoringEngine;
@@ -42,25 +41,14 @@ class ScenarioRequestedListener {
 			concurrency = "${stackplan.scoring.scenario-concurrency}")
 	void on(List<ConsumerRecord<String, Object>> records) {
 		BatchSends answers = this.publisher.batch(records);
-		for (int i = 0; i < records.size(); i++) {
-			ScenarioPlanRequested event = answers.value(i, ScenarioPlanRequested.class);
+		answers.answerEach(ScenarioPlanRequested.class, (i, event) -> {
 			OverriddenEngines.Built<ScoringEngine> scenario = this.scenarios.forOverrides(event.overrides());
-			if (scenario.engine() == null) {
-				throw answers.fail(i, new InvalidEventException(
-						"The scenario's overrides do not make a valid knowledge base: " + scenario.failure()));
-			}
-			StackDecision stack;
-			try {
-				stack = scenario.engine().decide(event.request());
-			}
-			catch (RuntimeException ex) {
-				throw answers.fail(i, new InvalidEventException(
-						"Cannot score plan " + event.planId() + " under the scenario: " + ex.getMessage(), ex));
-			}
+			ScoringEngine engine = answers.engine(i, scenario);
+			StackDecision stack = answers.decide(i, "Cannot score plan " + event.planId() + " under the scenario",
+					() -> engine.decide(event.request()));
 			answers.send(i, PlanEvent.SCENARIO_SCORED, event.planId(), new ScenarioFrameworkScored(event.scenarioId(),
 					event.planId(), scenario.knowledgeVersion(), stack));
-		}
-		answers.awaitAcknowledgements();
+		});
 	}
 
 }
