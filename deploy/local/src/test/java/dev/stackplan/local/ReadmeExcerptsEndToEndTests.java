@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -51,12 +53,12 @@ class ReadmeExcerptsEndToEndTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "COMPLETE".equals(SharedPlatform.plan(demo, planId).path("status").asString()));
 		String from = SharedPlatform.plan(demo, planId).path("requestedAt").asString();
-		String window = "\"from\": \"" + java.time.Instant.parse(from).minusSeconds(1) + "\", \"to\": \""
-				+ java.time.Instant.now().plusSeconds(1) + "\"";
+		String window = "\"from\": \"" + Instant.parse(from).minusSeconds(1) + "\", \"to\": \""
+				+ Instant.now().plusSeconds(1) + "\"";
 		String scenarioId = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY)
 			.post()
 			.uri("/api/v1/scenarios")
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\": \"senior rates +20%\", \"source\": {" + window
 					+ "}, \"overrides\": {\"cost\": {\"onDemand\": {\"tiers\": {\"SENIOR\": {\"weeklyUsd\": 1800}}}}}}")
 			.exchange()

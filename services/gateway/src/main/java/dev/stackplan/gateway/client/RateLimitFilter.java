@@ -7,7 +7,6 @@ import dev.stackplan.kit.DependencyWatch;
 import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,6 +1,7 @@
 package dev.stackplan.gateway.scenario;
 
 import dev.stackplan.kit.ProblemTypes;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;

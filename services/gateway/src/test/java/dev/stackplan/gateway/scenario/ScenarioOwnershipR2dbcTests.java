@@ -55,9 +55,7 @@ class ScenarioOwnershipR2dbcTests {
 		ScenarioRow last = first.get(1);
 		ScenarioCursor cursor = ScenarioCursor.decode(new ScenarioCursor(last.createdAt(), last.scenarioId()).encode(),
 				new InputLimits(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"), 100_000));
-		org.assertj.core.api.Assertions
-			.assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block())
-			.extracting(ScenarioRow::name)
+		assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block()).extracting(ScenarioRow::name)
 			.containsExactly("page 0");
 		StepVerifier.create(this.scenarios.findByClient("someone-else-" + analyst, null, 2)).verifyComplete();
 	}
