@@ -6,14 +6,12 @@ import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.testsupport.TestInfrastructure;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
-class ScenarioOwnershipR2dbcTests {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
+class ScenarioOwnershipR2dbcTests implements UsesTestInfrastructure {
 
 	@Autowired
 	ScenarioRepository scenarios;
