@@ -19,7 +19,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -55,30 +54,13 @@ class ReadmeExcerptsEndToEndTests {
 		String from = SharedPlatform.plan(demo, planId).path("requestedAt").asString();
 		String window = "\"from\": \"" + Instant.parse(from).minusSeconds(1) + "\", \"to\": \""
 				+ Instant.now().plusSeconds(1) + "\"";
-		String scenarioId = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY)
-			.post()
-			.uri("/api/v1/scenarios")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"senior rates +20%\", \"source\": {" + window
-					+ "}, \"overrides\": {\"cost\": {\"onDemand\": {\"tiers\": {\"SENIOR\": {\"weeklyUsd\": 1800}}}}}}")
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.path("scenarioId")
-			.asString();
+		WebTestClient analyst = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY);
+		String scenario = SharedPlatform.startScenario(analyst, "{\"name\": \"senior rates +20%\", \"source\": {"
+				+ window
+				+ "}, \"overrides\": {\"cost\": {\"onDemand\": {\"tiers\": {\"SENIOR\": {\"weeklyUsd\": 1800}}}}}}");
+		String scenarioId = scenario.substring(scenario.lastIndexOf('/') + 1);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> "COMPLETE".equals(SharedPlatform.gateway(SharedPlatform.ANALYST_KEY)
-				.get()
-				.uri("/api/v1/scenarios/{id}", scenarioId)
-				.exchange()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody()
-				.path("status")
-				.asString()));
+			.until(() -> "COMPLETE".equals(SharedPlatform.read(analyst, scenario).path("status").asString()));
 		List<Example> examples = examples(Files.readAllLines(Path.of("../../README.md")));
 
 		assertThat(examples).as("the README's checked examples").hasSizeGreaterThanOrEqualTo(6);
