@@ -79,19 +79,12 @@ cleanup() {
 		wait "$pid" 2>/dev/null || true
 	done
 	stop_platform "$work"
+	platform_log_on_failure "$work" $rc 30
 	if [ $rc -ne 0 ]; then
-		echo "---- platform log (last 30 lines): $work/platform.log" >&2
-		tail -30 "$work/platform.log" >&2 2>/dev/null || true
 		echo "---- Prism (strict) log, violations: $work/prism-strict.log" >&2
 		grep -i "violation" "$work/prism-strict.log" 2>/dev/null | tail -20 >&2 || true
 	fi
-	if [ "${STACKPLAN_CHECK_KEEP:-0}" = 1 ] || [ $rc -ne 0 ]; then
-		say "logs kept in $work"
-	else
-		rm -rf "$work"
-	fi
-	say "done (exit $rc)"
-	exit $rc
+	finish_check "$work" $rc
 }
 trap cleanup EXIT
 trap 'exit 130' INT

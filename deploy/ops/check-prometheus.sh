@@ -51,18 +51,12 @@ cleanup() {
 		wait "$prom_pid" 2>/dev/null || true
 	fi
 	stop_platform "$work"
-	if [ $rc -ne 0 ]; then
-		echo "---- platform log (last 40 lines): $work/platform.log" >&2
-		tail -40 "$work/platform.log" >&2 2>/dev/null || true
-		[ -s "$work/prometheus.log" ] && { echo "---- prometheus log (last 10 lines)" >&2; tail -10 "$work/prometheus.log" >&2; }
+	platform_log_on_failure "$work" $rc 40
+	if [ $rc -ne 0 ] && [ -s "$work/prometheus.log" ]; then
+		echo "---- prometheus log (last 10 lines)" >&2
+		tail -10 "$work/prometheus.log" >&2
 	fi
-	if [ "${STACKPLAN_CHECK_KEEP:-0}" = 1 ] || [ $rc -ne 0 ]; then
-		say "logs kept in $work"
-	else
-		rm -rf "$work"
-	fi
-	say "done (exit $rc)"
-	exit $rc
+	finish_check "$work" $rc
 }
 trap cleanup EXIT
 trap 'exit 130' INT

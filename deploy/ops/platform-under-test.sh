@@ -9,7 +9,8 @@
 #   start_watchdog LABEL SECONDS     the check is sent TERM once SECONDS have passed
 #   start_platform WORK              run.sh in its own session, its output in WORK/platform.log
 #   await_platform_ready             until run.sh prints its ready line (every pipeline group has its partitions)
-# and, from its EXIT trap, stop_platform WORK and stop_watchdog.
+# and, from its EXIT trap, stop_watchdog, stop_platform WORK, platform_log_on_failure WORK RC LINES (then the
+# check's own logs) and, last, finish_check WORK RC.
 
 platform_pid=""
 watchdog_pid=""
@@ -89,4 +90,25 @@ stop_platform() {
 	for pg in $(pgrep -f -- "-D $work/" 2>/dev/null || true); do
 		kill -TERM "$pg" 2>/dev/null || true
 	done
+}
+
+# on failure, the last LINES lines of the platform's log
+platform_log_on_failure() {
+	local work=$1 rc=$2 lines=$3
+	if [ "$rc" -ne 0 ]; then
+		echo "---- platform log (last $lines lines): $work/platform.log" >&2
+		tail -"$lines" "$work/platform.log" >&2 2>/dev/null || true
+	fi
+}
+
+# WORK kept on failure or with STACKPLAN_CHECK_KEEP=1, else removed; exits with RC
+finish_check() {
+	local work=$1 rc=$2
+	if [ "${STACKPLAN_CHECK_KEEP:-0}" = 1 ] || [ "$rc" -ne 0 ]; then
+		say "logs kept in $work"
+	else
+		rm -rf "$work"
+	fi
+	say "done (exit $rc)"
+	exit "$rc"
 }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.HdrHistogram.Recorder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -302,7 +303,7 @@ final class OpenLoopLoad implements AutoCloseable {
 			}
 			cause = cause.getCause();
 		}
-		if (cause instanceof TimeoutException || cause instanceof io.netty.handler.timeout.ReadTimeoutException) {
+		if (cause instanceof TimeoutException || cause instanceof ReadTimeoutException) {
 			return "timeout";
 		}
 		if (cause instanceof PoolAcquirePendingLimitException) {

@@ -299,42 +299,49 @@ public final class PlatformBench {
 	 */
 	private AcceptSummary acceptSearch(OpenLoopLoad load, List<LoadResult> all, boolean platform)
 			throws SQLException, InterruptedException {
-		int highest = 0;
-		int failing = 0;
-		double acceptedAtHighest = 0;
+		double factor = this.settings.acceptStepFactor();
+		RateBracket bracket = new RateBracket();
 		for (int rate = this.settings.acceptStartRate(); rate <= this.settings.acceptMaxRate(); rate = next(rate,
-				this.settings.acceptStepFactor())) {
-			LoadResult result = acceptStep(load, rate, all, platform);
-			if (!result.passes(this.settings.minSuccess(), this.settings.maxP99Ms())) {
-				failing = rate;
+				factor)) {
+			if (!bracket.record(rate, acceptStep(load, rate, all, platform))) {
 				break;
 			}
-			highest = rate;
-			acceptedAtHighest = result.acceptedPerSecond();
 		}
-		for (int rate = (int) (failing / this.settings.acceptStepFactor()); highest == 0 && failing > 0
-				&& rate >= this.settings.acceptMinRate(); rate = (int) (rate / this.settings.acceptStepFactor())) {
-			LoadResult result = acceptStep(load, rate, all, platform);
-			if (result.passes(this.settings.minSuccess(), this.settings.maxP99Ms())) {
-				highest = rate;
-				acceptedAtHighest = result.acceptedPerSecond();
+		for (int rate = (int) (bracket.failing / factor); bracket.highest == 0 && bracket.failing > 0
+				&& rate >= this.settings.acceptMinRate(); rate = (int) (rate / factor)) {
+			bracket.record(rate, acceptStep(load, rate, all, platform));
+		}
+		for (int i = 0; i < this.settings.acceptRefineSteps() && bracket.highest > 0
+				&& bracket.failing - bracket.highest > 1; i++) {
+			int rate = (bracket.highest + bracket.failing) / 2;
+			bracket.record(rate, acceptStep(load, rate, all, platform));
+		}
+		return new AcceptSummary(load.target().name(), bracket.highest, bracket.failing, bracket.acceptedAtHighest);
+	}
+
+	/** The highest passing and the lowest failing accept rate the search has met. */
+	private final class RateBracket {
+
+		int highest;
+
+		int failing;
+
+		double acceptedAtHighest;
+
+		/** Records a step at this rate; true when it passed. */
+		boolean record(int rate, LoadResult result) {
+			boolean passes = result.passes(PlatformBench.this.settings.minSuccess(),
+					PlatformBench.this.settings.maxP99Ms());
+			if (passes) {
+				this.highest = rate;
+				this.acceptedAtHighest = result.acceptedPerSecond();
 			}
 			else {
-				failing = rate;
+				this.failing = rate;
 			}
+			return passes;
 		}
-		for (int i = 0; i < this.settings.acceptRefineSteps() && highest > 0 && failing - highest > 1; i++) {
-			int rate = (highest + failing) / 2;
-			LoadResult result = acceptStep(load, rate, all, platform);
-			if (result.passes(this.settings.minSuccess(), this.settings.maxP99Ms())) {
-				highest = rate;
-				acceptedAtHighest = result.acceptedPerSecond();
-			}
-			else {
-				failing = rate;
-			}
-		}
-		return new AcceptSummary(load.target().name(), highest, failing, acceptedAtHighest);
+
 	}
 
 	private LoadResult acceptStep(OpenLoopLoad load, int rate, List<LoadResult> all, boolean platform)

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -161,7 +162,7 @@ final class KafkaBroker implements AutoCloseable {
 
 	private static ProcessBuilder java(Path logging, String mainClass, String... args) {
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = new java.util.ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m",
+		List<String> command = new ArrayList<>(List.of(java, "-Xms256m", "-Xmx512m",
 				"-Dlogback.configurationFile=" + logging, "-cp", System.getProperty("java.class.path"), mainClass));
 		command.addAll(List.of(args));
 		return new ProcessBuilder(OwnProcesses.ownSession(command)).redirectErrorStream(true);

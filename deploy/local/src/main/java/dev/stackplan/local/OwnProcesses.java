@@ -1,6 +1,7 @@
 package dev.stackplan.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,7 +41,7 @@ final class OwnProcesses {
 			Files.writeString(pidFile, pid + "\n");
 		}
 		catch (IOException ex) {
-			throw new java.io.UncheckedIOException("Cannot write " + pidFile, ex);
+			throw new UncheckedIOException("Cannot write " + pidFile, ex);
 		}
 	}
 

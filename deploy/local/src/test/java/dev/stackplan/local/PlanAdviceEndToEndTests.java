@@ -133,18 +133,11 @@ class PlanAdviceEndToEndTests {
 			.expectBody()
 			.returnResult();
 		ContractCheck.documented("POST", "/api/v1/plans", refused);
-		JsonNode problem = this.demo.post()
+		JsonNode problem = SharedPlatform.problem(this.demo.post()
 			.uri("/api/v1/plans")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.BAD_REQUEST)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+			.exchange(), HttpStatus.BAD_REQUEST);
 
 		JsonNode error = problem.path("errors").get(0);
 		assertThat(error.path("field").asString()).isEqualTo("assumptions.fullTime.loadedMultiplier.high");
@@ -180,17 +173,11 @@ class PlanAdviceEndToEndTests {
 	}
 
 	private JsonNode complete(Map<String, Object> request) {
-		JsonNode plan = this.demo.post()
+		JsonNode plan = SharedPlatform.ok(this.demo.post()
 			.uri("/api/v1/plans")
 			.header("Prefer", "wait=20")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+			.bodyValue(request), JsonNode.class);
 		assertThat(plan.path("status").asString()).isEqualTo("COMPLETE");
 		return plan;
 	}

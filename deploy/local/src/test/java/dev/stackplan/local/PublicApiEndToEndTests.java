@@ -49,15 +49,7 @@ class PublicApiEndToEndTests {
 	void withoutAKeyOrWithAWrongKeyEveryPlanEndpointIs401() {
 		WebTestClient anonymous = SharedPlatform.anonymous();
 
-		anonymous.get()
-			.uri("/api/v1/plans")
-			.exchange()
-			.expectStatus()
-			.isUnauthorized()
-			.expectHeader()
-			.valueEquals("WWW-Authenticate", "Bearer realm=\"stackplan\"")
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		SharedPlatform.keyRequired(anonymous.get().uri("/api/v1/plans").exchange());
 		anonymous.post()
 			.uri("/api/v1/plans")
 			.header("Authorization", "Bearer not-a-key")
@@ -74,14 +66,7 @@ class PublicApiEndToEndTests {
 
 		this.other.get().uri("/api/v1/plans/{id}", planId).exchange().expectStatus().isNotFound();
 		this.other.get().uri("/api/v1/plans/{id}/events", planId).exchange().expectStatus().isNotFound();
-		JsonNode page = this.other.get()
-			.uri("/api/v1/plans?limit=100")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode page = SharedPlatform.read(this.other, "/api/v1/plans?limit=100");
 		assertThat(page.path("items").findValuesAsString("planId")).doesNotContain(planId.toString());
 		this.demo.get().uri("/api/v1/plans/{id}", planId).exchange().expectStatus().isOk();
 	}
@@ -319,8 +304,8 @@ class PublicApiEndToEndTests {
 
 	@Test
 	void everyCustomMetricHasAHelpText() {
-		String scrape = scrape(Service.GATEWAY) + scrape(Service.INTAKE) + scrape(Service.SCORING)
-				+ scrape(Service.COSTING);
+		String scrape = SharedPlatform.scrape(Service.GATEWAY) + SharedPlatform.scrape(Service.INTAKE)
+				+ SharedPlatform.scrape(Service.SCORING) + SharedPlatform.scrape(Service.COSTING);
 		List<String> emptyHelp = scrape.lines()
 			.filter((line) -> line.startsWith("# HELP stackplan_"))
 			.filter((line) -> line.split(" ", 4).length < 4 || line.split(" ", 4)[3].isBlank())
@@ -329,27 +314,16 @@ class PublicApiEndToEndTests {
 		assertThat(emptyHelp).isEmpty();
 	}
 
-	private static String scrape(Service service) {
-		return WebTestClient.bindToServer()
-			.baseUrl("http://127.0.0.1:" + SharedPlatform.services().managementPort(service))
-			.build()
-			.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
 	/** The gateway's stackplan samples by series, as Prometheus scrapes them. */
 	private static Map<String, Double> gatewayMetrics() {
 		Map<String, Double> samples = new HashMap<>();
-		scrape(Service.GATEWAY).lines().filter((line) -> line.startsWith("stackplan_")).forEach((line) -> {
-			int space = line.lastIndexOf(' ');
-			samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
-		});
+		SharedPlatform.scrape(Service.GATEWAY)
+			.lines()
+			.filter((line) -> line.startsWith("stackplan_"))
+			.forEach((line) -> {
+				int space = line.lastIndexOf(' ');
+				samples.put(line.substring(0, space), Double.parseDouble(line.substring(space + 1)));
+			});
 		return samples;
 	}
 
@@ -412,13 +386,7 @@ class PublicApiEndToEndTests {
 			.isOk()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML);
-		anonymous.get()
-			.uri("/")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((html) -> assertThat(html).contains("/docs").contains("/readme"));
+		assertThat(SharedPlatform.ok(anonymous.get().uri("/"), String.class)).contains("/docs").contains("/readme");
 		// the internal services answer problems too, on their own ports
 		PlatformServices services = SharedPlatform.services();
 		for (Service service : List.of(Service.INTAKE, Service.SCORING, Service.COSTING)) {
@@ -561,14 +529,7 @@ class PublicApiEndToEndTests {
 
 	@Test
 	void theServedApiDocsAreTheContractAndActuatorIsNotOnThePublicPort() throws Exception {
-		JsonNode served = this.demo.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode served = SharedPlatform.read(this.demo, "/v3/api-docs");
 		try (InputStream contract = getClass().getClassLoader().getResourceAsStream("openapi/plan-api.yaml")) {
 			Object yaml = new Yaml(new SafeConstructor(new LoaderOptions())).load(contract);
 			assertThat(served).isEqualTo(JSON.valueToTree(yaml));
@@ -589,14 +550,7 @@ class PublicApiEndToEndTests {
 	}
 
 	private JsonNode list(String uri) {
-		return this.demo.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return SharedPlatform.read(this.demo, uri);
 	}
 
 	private WebTestClient.ResponseSpec postRaw(String body, MediaType type) {
@@ -610,13 +564,7 @@ class PublicApiEndToEndTests {
 
 	/** RFC 9457 members, a type that is a gateway page, and no Java class named. */
 	private static void assertProblem(WebTestClient.ResponseSpec response, HttpStatus status, String type) {
-		JsonNode problem = response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode problem = SharedPlatform.problem(response, status);
 		assertThat(problem.path("type").asString()).isEqualTo(type);
 		assertThat(problem.path("status").asInt()).isEqualTo(status.value());
 		assertThat(problem.path("title").asString()).isNotEmpty();
@@ -626,13 +574,7 @@ class PublicApiEndToEndTests {
 	}
 
 	private static void problem(WebTestClient.ResponseSpec response, HttpStatus status, String field) {
-		JsonNode problem = response.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode problem = SharedPlatform.problem(response, status);
 		assertThat(problem.path("status").asInt()).isEqualTo(status.value());
 		assertThat(problem.path("instance").asString("")).doesNotContain("internal");
 		if (field != null) {

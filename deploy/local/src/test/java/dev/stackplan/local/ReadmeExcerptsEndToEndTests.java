@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,32 +52,15 @@ class ReadmeExcerptsEndToEndTests {
 		await().atMost(Duration.ofSeconds(30))
 			.until(() -> "COMPLETE".equals(SharedPlatform.plan(demo, planId).path("status").asString()));
 		String from = SharedPlatform.plan(demo, planId).path("requestedAt").asString();
-		String window = "\"from\": \"" + java.time.Instant.parse(from).minusSeconds(1) + "\", \"to\": \""
-				+ java.time.Instant.now().plusSeconds(1) + "\"";
-		String scenarioId = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY)
-			.post()
-			.uri("/api/v1/scenarios")
-			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"senior rates +20%\", \"source\": {" + window
-					+ "}, \"overrides\": {\"cost\": {\"onDemand\": {\"tiers\": {\"SENIOR\": {\"weeklyUsd\": 1800}}}}}}")
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody()
-			.path("scenarioId")
-			.asString();
+		String window = "\"from\": \"" + Instant.parse(from).minusSeconds(1) + "\", \"to\": \""
+				+ Instant.now().plusSeconds(1) + "\"";
+		WebTestClient analyst = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY);
+		String scenario = SharedPlatform.startScenario(analyst, "{\"name\": \"senior rates +20%\", \"source\": {"
+				+ window
+				+ "}, \"overrides\": {\"cost\": {\"onDemand\": {\"tiers\": {\"SENIOR\": {\"weeklyUsd\": 1800}}}}}}");
+		String scenarioId = scenario.substring(scenario.lastIndexOf('/') + 1);
 		await().atMost(Duration.ofSeconds(30))
-			.until(() -> "COMPLETE".equals(SharedPlatform.gateway(SharedPlatform.ANALYST_KEY)
-				.get()
-				.uri("/api/v1/scenarios/{id}", scenarioId)
-				.exchange()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody()
-				.path("status")
-				.asString()));
+			.until(() -> "COMPLETE".equals(SharedPlatform.read(analyst, scenario).path("status").asString()));
 		List<Example> examples = examples(Files.readAllLines(Path.of("../../README.md")));
 
 		assertThat(examples).as("the README's checked examples").hasSizeGreaterThanOrEqualTo(6);

@@ -2,24 +2,11 @@ package dev.stackplan.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
 
-import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.testsupport.Database;
-import dev.stackplan.testsupport.RawRecords;
-import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,52 +20,21 @@ import static org.awaitility.Awaitility.await;
  */
 class ReplayBenchmark {
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
-
 	@Test
 	void replayTenThousandPastRequests() throws Exception {
 		int plans = Integer.getInteger("replay.plans", 10_000);
-		Instant from = Instant.now();
-		SharedPlatform.services();
-		Map<String, String> events = PlanRequestMother.pastRequestEvents("Bench", plans);
-		long productionStart = System.nanoTime();
-		RawRecords.sendAll(PlanEvent.PLAN_REQUESTED.topic(), events, Map.of("__TypeId__", "plan-requested.v1"));
-		Instant to = Instant.now().plusMillis(1);
-		await().atMost(Duration.ofMinutes(30))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> complete(from, to) >= plans);
-		double productionSeconds = (System.nanoTime() - productionStart) / 1e9;
+		PastPlans past = PastPlans.planned("Bench", plans, Duration.ofMinutes(30));
+		double productionSeconds = past.planning().toNanos() / 1e9;
 
 		WebTestClient analyst = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY);
 		long replayStart = System.nanoTime();
-		String scenario = analyst.post()
-			.uri("/api/v1/scenarios")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\":\"benchmark\",\"source\":{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}}")
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.returnResult(JsonNode.class)
-			.getResponseHeaders()
-			.getLocation()
-			.toString();
+		String scenario = SharedPlatform.startScenario(analyst,
+				"{\"name\":\"benchmark\",\"source\":" + past.window() + "}");
 		await().atMost(Duration.ofMinutes(30))
 			.pollInterval(Duration.ofMillis(500))
-			.until(() -> "COMPLETE".equals(analyst.get()
-				.uri(scenario)
-				.exchange()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody()
-				.path("status")
-				.asString()));
+			.until(() -> "COMPLETE".equals(SharedPlatform.read(analyst, scenario).path("status").asString()));
 		double replaySeconds = (System.nanoTime() - replayStart) / 1e9;
-		JsonNode report = analyst.get()
-			.uri(scenario + "/report")
-			.exchange()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode report = SharedPlatform.read(analyst, scenario + "/report");
 
 		assertThat(report.path("replayed").asInt()).isEqualTo(plans);
 		assertThat(report.path("identical").asInt()).isEqualTo(plans);
@@ -91,20 +47,6 @@ class ReplayBenchmark {
 				report.path("identical").asInt(), plans);
 		System.out.println(result);
 		Files.writeString(Path.of("target", "replay-benchmark.txt"), result);
-	}
-
-	private static int complete(Instant from, Instant to) throws Exception {
-		Database db = TestInfrastructure.database();
-		try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-				PreparedStatement query = connection.prepareStatement(
-						"select count(*) from gateway.plans where status = 'COMPLETE' and requested_at >= ? and requested_at < ?")) {
-			query.setObject(1, Timestamp.from(from));
-			query.setObject(2, Timestamp.from(to));
-			try (ResultSet rows = query.executeQuery()) {
-				rows.next();
-				return rows.getInt(1);
-			}
-		}
 	}
 
 }

@@ -1,16 +1,10 @@
 package dev.stackplan.local;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,10 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.local.PlatformServices.Service;
-import dev.stackplan.testsupport.Database;
-import dev.stackplan.testsupport.RawRecords;
 import dev.stackplan.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -51,11 +41,7 @@ class ScenarioEndToEndTests {
 
 	private static final String SENIOR_PLUS_20 = "{\"cost\":{\"onDemand\":{\"tiers\":{\"SENIOR\":{\"weeklyUsd\":1800}}}}}";
 
-	private static Instant from;
-
-	private static Instant to;
-
-	private static List<UUID> planIds;
+	private static PastPlans past;
 
 	private final WebTestClient analyst = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY);
 
@@ -64,16 +50,8 @@ class ScenarioEndToEndTests {
 	 * before any scenario.
 	 */
 	@BeforeAll
-	static void aThousandPastPlans() throws Exception {
-		SharedPlatform.services();
-		from = Instant.now();
-		Map<String, String> events = PlanRequestMother.pastRequestEvents("Past", PLANS);
-		RawRecords.sendAll(PlanEvent.PLAN_REQUESTED.topic(), events, Map.of("__TypeId__", "plan-requested.v1"));
-		to = Instant.now().plusMillis(1);
-		planIds = events.keySet().stream().map(UUID::fromString).toList();
-		await().atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> completeBaselines() == PLANS);
+	static void aThousandPastPlans() {
+		past = PastPlans.planned("Past", PLANS, Duration.ofMinutes(3));
 	}
 
 	@Test
@@ -133,8 +111,7 @@ class ScenarioEndToEndTests {
 		this.analyst.post()
 			.uri("/api/v1/scenarios")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(
-					"{\"name\":\"count\",\"dryRun\":true,\"source\":{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}}")
+			.bodyValue("{\"name\":\"count\",\"dryRun\":true,\"source\":" + past.window() + "}")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -144,8 +121,8 @@ class ScenarioEndToEndTests {
 		this.analyst.post()
 			.uri("/api/v1/scenarios")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\":\"typo\",\"source\":{\"from\":\"" + from + "\",\"to\":\"" + to
-					+ "\"},\"overrides\":{\"cost\":{\"onDemand\":{\"tierz\":{}}}}}")
+			.bodyValue("{\"name\":\"typo\",\"source\":" + past.window()
+					+ ",\"overrides\":{\"cost\":{\"onDemand\":{\"tierz\":{}}}}}")
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
@@ -180,7 +157,8 @@ class ScenarioEndToEndTests {
 	@Test
 	void overridesThatNameRealPathsButMakeNoValidKnowledgeAreRefusedBeforeAnythingRuns() {
 		// by plan ids this time: a thousand of them
-		String source = planIds.stream()
+		String source = past.planIds()
+			.stream()
 			.map((id) -> "\"" + id + "\"")
 			.collect(Collectors.joining(",", "{\"planIds\":[", "]}"));
 
@@ -200,21 +178,8 @@ class ScenarioEndToEndTests {
 	}
 
 	private String scenario(String name, String overrides) {
-		return scenario(name, "{\"from\":\"" + from + "\",\"to\":\"" + to + "\"}", overrides);
-	}
-
-	private String scenario(String name, String source, String overrides) {
-		return this.analyst.post()
-			.uri("/api/v1/scenarios")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\":\"" + name + "\",\"source\":" + source + ",\"overrides\":" + overrides + "}")
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.returnResult(JsonNode.class)
-			.getResponseHeaders()
-			.getLocation()
-			.toString();
+		return SharedPlatform.startScenario(this.analyst,
+				"{\"name\":\"" + name + "\",\"source\":" + past.window() + ",\"overrides\":" + overrides + "}");
 	}
 
 	/**
@@ -224,43 +189,17 @@ class ScenarioEndToEndTests {
 	private JsonNode runToCompletion(String scenario) {
 		List<Integer> processed = new ArrayList<>();
 		await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
-			JsonNode status = this.analyst.get()
-				.uri(scenario)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(JsonNode.class)
-				.returnResult()
-				.getResponseBody();
+			JsonNode status = SharedPlatform.read(this.analyst, scenario);
 			processed.add(status.at("/progress/processed").asInt());
 			return "COMPLETE".equals(status.path("status").asString());
 		});
 		assertThat(processed).isSorted().last().isEqualTo(PLANS);
-		JsonNode status = this.analyst.get()
-			.uri(scenario)
-			.exchange()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode status = SharedPlatform.read(this.analyst, scenario);
 		assertThat(status.at("/progress/percent").decimalValue()).isEqualByComparingTo("100");
-		String csv = this.analyst.get()
-			.uri(scenario + "/report")
-			.accept(new MediaType("text", "csv"))
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.returnResult()
-			.getResponseBody();
+		String csv = SharedPlatform
+			.ok(this.analyst.get().uri(scenario + "/report").accept(new MediaType("text", "csv")), String.class);
 		assertThat(csv.lines()).hasSize(PLANS + 1).first().asString().startsWith("planId,productKind");
-		return this.analyst.get()
-			.uri(scenario + "/report")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.OK)
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return SharedPlatform.read(this.analyst, scenario + "/report");
 	}
 
 	/**
@@ -269,10 +208,10 @@ class ScenarioEndToEndTests {
 	 */
 	private static Map<UUID, BigDecimal> expectedSeniorPlusTwentyDeltas() throws Exception {
 		Map<UUID, BigDecimal> deltas = new HashMap<>();
-		try (Connection db = connect();
+		try (Connection db = PastPlans.connect();
 				PreparedStatement query = db.prepareStatement(
 						"select plan_id, stack ->> 'recommendation', costs::text from gateway.plans where plan_id = any(?)")) {
-			query.setArray(1, db.createArrayOf("uuid", planIds.toArray()));
+			query.setArray(1, db.createArrayOf("uuid", past.planIds().toArray()));
 			try (ResultSet rows = query.executeQuery()) {
 				while (rows.next()) {
 					String recommendation = rows.getString(2);
@@ -298,24 +237,12 @@ class ScenarioEndToEndTests {
 		return deltas;
 	}
 
-	private static int completeBaselines() throws Exception {
-		try (Connection db = connect();
-				PreparedStatement query = db.prepareStatement(
-						"select count(*) from gateway.plans where status = 'COMPLETE' and plan_id = any(?)")) {
-			query.setArray(1, db.createArrayOf("uuid", planIds.toArray()));
-			try (ResultSet rows = query.executeQuery()) {
-				rows.next();
-				return rows.getInt(1);
-			}
-		}
-	}
-
 	private static String baselineFingerprint() throws Exception {
-		try (Connection db = connect(); PreparedStatement query = db.prepareStatement("""
+		try (Connection db = PastPlans.connect(); PreparedStatement query = db.prepareStatement("""
 				select md5(string_agg(plan_id::text || status || stack::text || costs::text || updated_at::text, ','
 				    order by plan_id)) from gateway.plans where plan_id = any(?)
 				""")) {
-			query.setArray(1, db.createArrayOf("uuid", planIds.toArray()));
+			query.setArray(1, db.createArrayOf("uuid", past.planIds().toArray()));
 			try (ResultSet rows = query.executeQuery()) {
 				rows.next();
 				return rows.getString(1);
@@ -340,27 +267,15 @@ class ScenarioEndToEndTests {
 
 	/** The production counters of every service, as Prometheus would scrape them. */
 	private static Map<String, String> productionMetrics() throws Exception {
-		PlatformServices services = SharedPlatform.services();
-		HttpClient http = HttpClient.newHttpClient();
 		Map<String, String> metrics = new HashMap<>();
 		for (Service service : Service.values()) {
-			String body = http
-				.send(HttpRequest
-					.newBuilder(
-							URI.create("http://127.0.0.1:" + services.managementPort(service) + "/actuator/prometheus"))
-					.build(), HttpResponse.BodyHandlers.ofString())
-				.body();
-			metrics.putAll(body.lines()
+			metrics.putAll(SharedPlatform.scrape(service)
+				.lines()
 				.filter((line) -> line.startsWith("stackplan_") && !line.startsWith("stackplan_scenario"))
 				.collect(Collectors.toMap((line) -> service + " " + line.substring(0, line.lastIndexOf(' ')),
 						(line) -> line.substring(line.lastIndexOf(' ') + 1))));
 		}
 		return metrics;
-	}
-
-	private static Connection connect() throws Exception {
-		Database db = TestInfrastructure.database();
-		return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
 	}
 
 }

@@ -1,20 +1,13 @@
 package dev.stackplan.local;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.local.PlatformServices.Service;
-import dev.stackplan.testsupport.Database;
-import dev.stackplan.testsupport.RawRecords;
-import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -37,21 +30,11 @@ class ScenarioRestartEndToEndTests {
 
 	private static final String SENIOR_PLUS_20 = "{\"cost\":{\"onDemand\":{\"tiers\":{\"SENIOR\":{\"weeklyUsd\":1800}}}}}";
 
-	private static String source;
-
-	private static List<UUID> planIds;
+	private static PastPlans past;
 
 	@BeforeAll
-	static void pastPlans() throws Exception {
-		SharedPlatform.services();
-		Instant from = Instant.now();
-		Map<String, String> events = PlanRequestMother.pastRequestEvents("Restart", PLANS);
-		RawRecords.sendAll(PlanEvent.PLAN_REQUESTED.topic(), events, Map.of("__TypeId__", "plan-requested.v1"));
-		source = "{\"from\":\"" + from + "\",\"to\":\"" + Instant.now().plusMillis(1) + "\"}";
-		planIds = events.keySet().stream().map(UUID::fromString).toList();
-		await().atMost(Duration.ofMinutes(3))
-			.pollInterval(Duration.ofSeconds(1))
-			.until(() -> completeBaselines() == PLANS);
+	static void pastPlans() {
+		past = PastPlans.planned("Restart", PLANS, Duration.ofMinutes(3));
 	}
 
 	@Test
@@ -134,17 +117,8 @@ class ScenarioRestartEndToEndTests {
 	}
 
 	private String scenario(String name) {
-		return analyst().post()
-			.uri("/api/v1/scenarios")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\":\"" + name + "\",\"source\":" + source + ",\"overrides\":" + SENIOR_PLUS_20 + "}")
-			.exchange()
-			.expectStatus()
-			.isAccepted()
-			.returnResult(JsonNode.class)
-			.getResponseHeaders()
-			.getLocation()
-			.toString();
+		return SharedPlatform.startScenario(analyst(),
+				"{\"name\":\"" + name + "\",\"source\":" + past.window() + ",\"overrides\":" + SENIOR_PLUS_20 + "}");
 	}
 
 	private String awaitStatus(String scenario, String status, Duration atMost) {
@@ -155,29 +129,15 @@ class ScenarioRestartEndToEndTests {
 	}
 
 	private JsonNode status(String scenario) {
-		return analyst().get()
-			.uri(scenario)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return SharedPlatform.read(analyst(), scenario);
 	}
 
 	private JsonNode report(String scenario) {
-		return analyst().get()
-			.uri(scenario + "/report")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		return SharedPlatform.read(analyst(), scenario + "/report");
 	}
 
 	private static String driver(String scenario) throws Exception {
-		try (Connection db = connect();
+		try (Connection db = PastPlans.connect();
 				PreparedStatement query = db
 					.prepareStatement("select claimed_by from gateway.scenarios where scenario_id = ?")) {
 			query.setObject(1, UUID.fromString(scenario.substring(scenario.lastIndexOf('/') + 1)));
@@ -189,7 +149,7 @@ class ScenarioRestartEndToEndTests {
 	}
 
 	private static int resultsOf(UUID scenarioId) throws Exception {
-		try (Connection db = connect();
+		try (Connection db = PastPlans.connect();
 				PreparedStatement query = db.prepareStatement(
 						"select count(*) from gateway.scenario_results where scenario_id = ? and stack is not null and costs is not null")) {
 			query.setObject(1, scenarioId);
@@ -198,23 +158,6 @@ class ScenarioRestartEndToEndTests {
 				return rows.getInt(1);
 			}
 		}
-	}
-
-	private static int completeBaselines() throws Exception {
-		try (Connection db = connect();
-				PreparedStatement query = db.prepareStatement(
-						"select count(*) from gateway.plans where status = 'COMPLETE' and plan_id = any(?)")) {
-			query.setArray(1, db.createArrayOf("uuid", planIds.toArray()));
-			try (ResultSet rows = query.executeQuery()) {
-				rows.next();
-				return rows.getInt(1);
-			}
-		}
-	}
-
-	private static Connection connect() throws Exception {
-		Database db = TestInfrastructure.database();
-		return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import dev.stackplan.local.PlatformServices.Service;
 import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
@@ -115,14 +116,67 @@ final class SharedPlatform {
 
 	/** Reads a plan the client owns. */
 	static JsonNode plan(WebTestClient client, UUID planId) {
-		return client.get()
-			.uri("/api/v1/plans/{id}", planId)
+		return read(client, "/api/v1/plans/" + planId);
+	}
+
+	/** GETs what must be there: 200 and its JSON. */
+	static JsonNode read(WebTestClient client, String uri) {
+		return ok(client.get().uri(uri), JsonNode.class);
+	}
+
+	/** Exchanges a request that must succeed: 200 and its body. */
+	static <T> T ok(WebTestClient.RequestHeadersSpec<?> request, Class<T> type) {
+		return request.exchange().expectStatus().isOk().expectBody(type).returnResult().getResponseBody();
+	}
+
+	/** Starts a scenario that must be accepted: its URL, from the 202's Location. */
+	static String startScenario(WebTestClient analyst, String body) {
+		return analyst.post()
+			.uri("/api/v1/scenarios")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
-			.isOk()
+			.isAccepted()
+			.returnResult(JsonNode.class)
+			.getResponseHeaders()
+			.getLocation()
+			.toString();
+	}
+
+	/**
+	 * The problem an answer carries, once its status and its problem+json type are
+	 * checked.
+	 */
+	static JsonNode problem(WebTestClient.ResponseSpec response, HttpStatus status) {
+		return response.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
 			.expectBody(JsonNode.class)
 			.returnResult()
 			.getResponseBody();
+	}
+
+	/** A 401 problem that asks for an API key of the gateway's realm. */
+	static WebTestClient.BodyContentSpec keyRequired(WebTestClient.ResponseSpec response) {
+		return response.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("WWW-Authenticate", "Bearer realm=\"stackplan\"")
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody();
+	}
+
+	/** A service's metrics, as Prometheus scrapes them from its management port. */
+	static String scrape(Service service) {
+		return ok(WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + services().managementPort(service))
+			.codecs((codecs) -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+			.build()
+			.get()
+			.uri("/actuator/prometheus"), String.class);
 	}
 
 }

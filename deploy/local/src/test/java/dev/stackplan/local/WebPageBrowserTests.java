@@ -38,6 +38,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -265,7 +266,7 @@ class WebPageBrowserTests {
 	void thePlansListPagesThroughTheCallersPlans() {
 		List<UUID> made = new ArrayList<>();
 		for (int i = 0; i < 11; i++) {
-			made.add(SharedPlatform.accept(this.demo, PlanRequestMother.varied(11).get(i)));
+			made.add(SharedPlatform.accept(this.demo, PlanRequestMother.varied("Product", 11).get(i)));
 		}
 		open("/#/plans");
 		useKey(SharedPlatform.DEMO_KEY);
@@ -312,7 +313,7 @@ class WebPageBrowserTests {
 	@Test
 	void anAnalystRunsAScenarioAndReadsItsReport() {
 		List<UUID> planIds = new ArrayList<>();
-		for (Map<String, Object> request : PlanRequestMother.varied(4)) {
+		for (Map<String, Object> request : PlanRequestMother.varied("Product", 4)) {
 			planIds.add(SharedPlatform.accept(this.demo, request));
 		}
 		await().atMost(PATIENCE)
@@ -341,15 +342,8 @@ class WebPageBrowserTests {
 		WebElement report = new WebDriverWait(browser, Duration.ofSeconds(120))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".report")));
 		String scenarioId = browser.getCurrentUrl().replaceAll(".*#/scenarios/", "");
-		JsonNode served = SharedPlatform.gateway(SharedPlatform.ANALYST_KEY)
-			.get()
-			.uri("/api/v1/scenarios/{id}/report", scenarioId)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+		JsonNode served = SharedPlatform.read(SharedPlatform.gateway(SharedPlatform.ANALYST_KEY),
+				"/api/v1/scenarios/" + scenarioId + "/report");
 		assertThat(browser.findElement(By.cssSelector("progress")).getAttribute("value")).isEqualTo("100");
 		assertThat(report.findElements(By.cssSelector(".report-table tbody tr"))).hasSize(served.path("plans").size())
 			.hasSize(planIds.size());
@@ -514,16 +508,11 @@ class WebPageBrowserTests {
 	// ---- the API, to compare with what the page shows
 
 	private String apiMessage(Map<String, Object> request, String field) {
-		JsonNode problem = this.demo.post()
+		JsonNode problem = SharedPlatform.problem(this.demo.post()
 			.uri("/api/v1/plans")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(request)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody(JsonNode.class)
-			.returnResult()
-			.getResponseBody();
+			.exchange(), HttpStatus.BAD_REQUEST);
 		for (JsonNode error : problem.path("errors")) {
 			if (error.path("field").asString().equals(field)) {
 				return error.path("message").asString();

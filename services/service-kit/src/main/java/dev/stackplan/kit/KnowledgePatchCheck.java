@@ -125,6 +125,7 @@ public final class KnowledgePatchCheck {
 	}
 
 	/** The validator reads its own JSON trees. */
+	// fully qualified: Jackson 2's JsonNode, beside the imported Jackson 3 one
 	private static com.fasterxml.jackson.databind.JsonNode asSchemaTree(JsonNode tree) {
 		try {
 			return SCHEMA_JSON.readTree(tree.toString());

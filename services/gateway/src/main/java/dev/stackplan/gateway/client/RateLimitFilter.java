@@ -9,7 +9,6 @@ import dev.stackplan.kit.Problems;
 import dev.stackplan.kit.RequestIdFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 

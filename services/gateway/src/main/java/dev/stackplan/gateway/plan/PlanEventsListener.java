@@ -16,10 +16,11 @@ import dev.stackplan.contracts.event.FrameworkScored;
 import dev.stackplan.contracts.event.FrameworkScoredV1;
 import dev.stackplan.contracts.event.PlanAssembled;
 import dev.stackplan.contracts.event.PlanRequested;
-import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.ConsumerGroups;
+import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.gateway.GatewayProperties;
+import dev.stackplan.gateway.Half;
 import dev.stackplan.gateway.plan.PlanRepository.StoredHalf;
 import dev.stackplan.kit.BatchSends;
 import dev.stackplan.kit.PlanEventPublisher;
@@ -89,8 +90,8 @@ class PlanEventsListener {
 	private void store(Parts parts, BatchSends assembled) {
 		Duration timeout = this.properties.storeTimeout();
 		this.plans.recordRequested(List.copyOf(parts.requested.values())).block(timeout);
-		this.plans.recordScored(List.copyOf(parts.scored.values())).block(timeout);
-		this.plans.recordEstimated(List.copyOf(parts.estimated.values())).block(timeout);
+		this.plans.recordHalves(Half.STACK, List.copyOf(parts.scored.values())).block(timeout);
+		this.plans.recordHalves(Half.COSTS, List.copyOf(parts.estimated.values())).block(timeout);
 		publishAssembled(parts, assembled);
 	}
 

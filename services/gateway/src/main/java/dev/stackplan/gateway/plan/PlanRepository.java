@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.gateway.Half;
+import dev.stackplan.gateway.OwnedRows;
 import dev.stackplan.gateway.Rows;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -35,8 +37,11 @@ class PlanRepository {
 
 	private final DatabaseClient db;
 
+	private final OwnedRows<PlanRow> byId;
+
 	PlanRepository(DatabaseClient db) {
 		this.db = db;
+		this.byId = new OwnedRows<>(db, "plans", "plan_id", COLUMNS, PlanRepository::toRow);
 	}
 
 	/**
@@ -56,12 +61,8 @@ class PlanRepository {
 		return recordRequested(List.of(new StoredHalf(planId, clientId, requestedAt, requestJson)));
 	}
 
-	Mono<Void> recordScored(UUID planId, String knowledgeVersion, Instant scoredAt, String stackJson) {
-		return recordScored(List.of(new StoredHalf(planId, knowledgeVersion, scoredAt, stackJson)));
-	}
-
-	Mono<Void> recordEstimated(UUID planId, String knowledgeVersion, Instant estimatedAt, String costsJson) {
-		return recordEstimated(List.of(new StoredHalf(planId, knowledgeVersion, estimatedAt, costsJson)));
+	Mono<Void> recordHalf(Half half, UUID planId, String knowledgeVersion, Instant madeAt, String json) {
+		return recordHalves(half, List.of(new StoredHalf(planId, knowledgeVersion, madeAt, json)));
 	}
 
 	/**
@@ -69,53 +70,39 @@ class PlanRepository {
 	 * @param requests the requests, at most one per plan
 	 */
 	Mono<Void> recordRequested(List<StoredHalf> requests) {
-		return upsert(requests, """
+		return upsert(requests, "(:id%1$d, :client%1$d, 'PENDING', :at%1$d, cast(:json%1$d as jsonb))", (values) -> """
 				insert into plans (plan_id, client_id, status, requested_at, request)
 				values %s
 				on conflict (plan_id) do update
 				set client_id = excluded.client_id, requested_at = excluded.requested_at, request = excluded.request,
 				    updated_at = now()
 				where plans.request is null
-				""", "(:id%1$d, :client%1$d, 'PENDING', :at%1$d, cast(:json%1$d as jsonb))");
+				""".formatted(values));
 	}
 
 	/**
-	 * Stores the stack halves of a batch in one statement; a plan whose costs are there
-	 * turns COMPLETE in it.
+	 * Stores one half of each plan of a batch in one statement; a plan whose other half
+	 * is there turns COMPLETE in it.
 	 */
-	Mono<Void> recordScored(List<StoredHalf> halves) {
-		return upsert(halves, """
-				insert into plans (plan_id, status, stack, stack_knowledge_version, scored_at)
-				values %s
+	Mono<Void> recordHalves(Half half, List<StoredHalf> halves) {
+		String madeAt = switch (half) {
+			case STACK -> "scored_at";
+			case COSTS -> "estimated_at";
+		};
+		return upsert(halves, "(:id%1$d, 'PENDING', cast(:json%1$d as jsonb), :version%1$d, :at%1$d)", (values) -> """
+				insert into plans (plan_id, status, %1$s, %1$s_knowledge_version, %3$s)
+				values %4$s
 				on conflict (plan_id) do update
-				set stack = excluded.stack, stack_knowledge_version = excluded.stack_knowledge_version,
-				    scored_at = excluded.scored_at,
-				    status = case when plans.costs is not null then 'COMPLETE' else plans.status end,
-				    assembled_at = case when plans.costs is not null then now() else plans.assembled_at end,
+				set %1$s = excluded.%1$s, %1$s_knowledge_version = excluded.%1$s_knowledge_version,
+				    %3$s = excluded.%3$s,
+				    status = case when plans.%2$s is not null then 'COMPLETE' else plans.status end,
+				    assembled_at = case when plans.%2$s is not null then now() else plans.assembled_at end,
 				    updated_at = now()
-				where plans.stack is null
-				""", "(:id%1$d, 'PENDING', cast(:json%1$d as jsonb), :version%1$d, :at%1$d)");
+				where plans.%1$s is null
+				""".formatted(half.column(), half.other().column(), madeAt, values));
 	}
 
-	/**
-	 * Stores the cost halves of a batch in one statement; a plan whose stack is there
-	 * turns COMPLETE in it.
-	 */
-	Mono<Void> recordEstimated(List<StoredHalf> halves) {
-		return upsert(halves, """
-				insert into plans (plan_id, status, costs, costs_knowledge_version, estimated_at)
-				values %s
-				on conflict (plan_id) do update
-				set costs = excluded.costs, costs_knowledge_version = excluded.costs_knowledge_version,
-				    estimated_at = excluded.estimated_at,
-				    status = case when plans.stack is not null then 'COMPLETE' else plans.status end,
-				    assembled_at = case when plans.stack is not null then now() else plans.assembled_at end,
-				    updated_at = now()
-				where plans.costs is null
-				""", "(:id%1$d, 'PENDING', cast(:json%1$d as jsonb), :version%1$d, :at%1$d)");
-	}
-
-	private Mono<Void> upsert(List<StoredHalf> halves, String statement, String row) {
+	private Mono<Void> upsert(List<StoredHalf> halves, String row, UnaryOperator<String> statement) {
 		if (halves.isEmpty()) {
 			return Mono.empty();
 		}
@@ -123,7 +110,7 @@ class PlanRepository {
 		for (int i = 0; i < halves.size(); i++) {
 			rows.add(row.formatted(i));
 		}
-		DatabaseClient.GenericExecuteSpec sql = this.db.sql(statement.formatted(rows));
+		DatabaseClient.GenericExecuteSpec sql = this.db.sql(statement.apply(rows.toString()));
 		for (int i = 0; i < halves.size(); i++) {
 			StoredHalf half = halves.get(i);
 			sql = sql.bind("id" + i, half.planId()).bind("at" + i, half.at()).bind("json" + i, half.json());
@@ -176,22 +163,12 @@ class PlanRepository {
 	}
 
 	Mono<PlanRow> findById(UUID planId) {
-		return this.db.sql("select " + COLUMNS + " from plans where plan_id = :id")
-			.bind("id", planId)
-			.map(PlanRepository::toRow)
-			.one();
+		return this.byId.find(planId);
 	}
 
-	/**
-	 * The plan if it belongs to the client. The owner is part of the query, so another
-	 * client's plan is never read: "not yours" and "does not exist" cost the same.
-	 */
+	/** The plan if it belongs to the client; another client's plan is never read. */
 	Mono<PlanRow> findOwned(UUID planId, String clientId) {
-		return this.db.sql("select " + COLUMNS + " from plans where plan_id = :id and client_id = :client")
-			.bind("id", planId)
-			.bind("client", clientId)
-			.map(PlanRepository::toRow)
-			.one();
+		return this.byId.findOwned(planId, clientId);
 	}
 
 	/**

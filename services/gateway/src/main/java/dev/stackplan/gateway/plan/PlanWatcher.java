@@ -3,7 +3,6 @@ package dev.stackplan.gateway.plan;
 import java.time.Duration;
 import java.util.UUID;
 
-import dev.stackplan.contracts.event.PlanStatus;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 

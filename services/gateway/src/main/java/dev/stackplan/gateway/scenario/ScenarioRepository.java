@@ -7,6 +7,7 @@ import java.util.StringJoiner;
 import java.util.UUID;
 
 import dev.stackplan.gateway.Half;
+import dev.stackplan.gateway.OwnedRows;
 import dev.stackplan.gateway.Rows;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
@@ -32,8 +33,11 @@ class ScenarioRepository {
 
 	private final DatabaseClient db;
 
+	private final OwnedRows<ScenarioRow> byId;
+
 	ScenarioRepository(DatabaseClient db) {
 		this.db = db;
+		this.byId = new OwnedRows<>(db, "scenarios", "scenario_id", COLUMNS, ScenarioRepository::toRow);
 	}
 
 	Mono<Void> create(UUID scenarioId, String clientId, String name, String sourceJson, String overridesJson) {
@@ -275,22 +279,12 @@ class ScenarioRepository {
 	}
 
 	Mono<ScenarioRow> find(UUID scenarioId) {
-		return this.db.sql("select " + COLUMNS + " from scenarios where scenario_id = :id")
-			.bind("id", scenarioId)
-			.map(ScenarioRepository::toRow)
-			.one();
+		return this.byId.find(scenarioId);
 	}
 
-	/**
-	 * The scenario if it belongs to the client; the owner is part of the query, so
-	 * another client's scenario is never read.
-	 */
+	/** The scenario if it belongs to the client; another client's is never read. */
 	Mono<ScenarioRow> findOwned(UUID scenarioId, String clientId) {
-		return this.db.sql("select " + COLUMNS + " from scenarios where scenario_id = :id and client_id = :client")
-			.bind("id", scenarioId)
-			.bind("client", clientId)
-			.map(ScenarioRepository::toRow)
-			.one();
+		return this.byId.findOwned(scenarioId, clientId);
 	}
 
 	/**

@@ -5,14 +5,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
-import dev.stackplan.testsupport.TestInfrastructure;
+import dev.stackplan.gateway.Half;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A plan is read by id and owner in one query: another client's plan is never fetched, so
@@ -20,14 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
-class PlanOwnershipR2dbcTests {
+class PlanOwnershipR2dbcTests implements UsesTestInfrastructure {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
 
 	@Autowired
 	PlanRepository plans;
@@ -48,7 +42,7 @@ class PlanOwnershipR2dbcTests {
 	void aPlanWhoseOwnerIsNotKnownYetBelongsToNobody() {
 		UUID planId = UUID.randomUUID();
 		// a half can arrive before plan.requested: the row exists without a client
-		this.plans.recordEstimated(planId, "kb-1", NOW, "[]").block();
+		this.plans.recordHalf(Half.COSTS, planId, "kb-1", NOW, "[]").block();
 
 		StepVerifier.create(this.plans.findOwned(planId, "owner")).verifyComplete();
 	}

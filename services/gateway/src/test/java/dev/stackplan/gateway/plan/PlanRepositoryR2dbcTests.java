@@ -6,16 +6,16 @@ import java.util.UUID;
 
 import dev.stackplan.contracts.event.PlanStatus;
 import dev.stackplan.gateway.GatewayApplication;
+import dev.stackplan.gateway.Half;
 import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.TestInfrastructure;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,14 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { GatewayApplication.CONFIG_NAME,
 		"stackplan.topics.partitions=3", "stackplan.gateway.deadline-check-interval=1h" })
-class PlanRepositoryR2dbcTests {
+class PlanRepositoryR2dbcTests implements UsesTestInfrastructure {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
 
 	@Autowired
 	PlanRepository plans;
@@ -58,12 +53,12 @@ class PlanRepositoryR2dbcTests {
 		UUID scoredFirst = UUID.randomUUID();
 		UUID estimatedFirst = UUID.randomUUID();
 
-		this.plans.recordScored(scoredFirst, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
+		this.plans.recordHalf(Half.STACK, scoredFirst, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
 		assertThat(this.plans.findById(scoredFirst).block().status()).isEqualTo(PlanStatus.PENDING);
-		this.plans.recordEstimated(scoredFirst, "kb-1", NOW, "[]").block();
+		this.plans.recordHalf(Half.COSTS, scoredFirst, "kb-1", NOW, "[]").block();
 
-		this.plans.recordEstimated(estimatedFirst, "kb-1", NOW, "[]").block();
-		this.plans.recordScored(estimatedFirst, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
+		this.plans.recordHalf(Half.COSTS, estimatedFirst, "kb-1", NOW, "[]").block();
+		this.plans.recordHalf(Half.STACK, estimatedFirst, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
 
 		assertThat(this.plans.findById(scoredFirst).block()).satisfies((plan) -> {
 			assertThat(plan.status()).isEqualTo(PlanStatus.COMPLETE);
@@ -78,13 +73,14 @@ class PlanRepositoryR2dbcTests {
 	@Test
 	void aRedeliveredHalfChangesNothing() {
 		UUID planId = UUID.randomUUID();
-		this.plans.recordScored(planId, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
-		this.plans.recordEstimated(planId, "kb-1", NOW, "[]").block();
+		this.plans.recordHalf(Half.STACK, planId, "kb-1", NOW, "{\"recommendation\":\"DJANGO\"}").block();
+		this.plans.recordHalf(Half.COSTS, planId, "kb-1", NOW, "[]").block();
 		this.plans.markAssembledPublished(planId, NOW).block();
 		PlanRow before = this.plans.findById(planId).block();
 
-		this.plans.recordScored(planId, "kb-2", NOW.plusSeconds(5), "{\"recommendation\":\"FASTAPI\"}").block();
-		this.plans.recordEstimated(planId, "kb-2", NOW.plusSeconds(5), "[{}]").block();
+		this.plans.recordHalf(Half.STACK, planId, "kb-2", NOW.plusSeconds(5), "{\"recommendation\":\"FASTAPI\"}")
+			.block();
+		this.plans.recordHalf(Half.COSTS, planId, "kb-2", NOW.plusSeconds(5), "[{}]").block();
 		this.plans.recordRequested(planId, "public", NOW, "{\"timelineWeeks\":4}").block();
 		this.plans.recordRequested(planId, "other", NOW.plusSeconds(9), "{\"timelineWeeks\":8}").block();
 		this.plans.markAssembledPublished(planId, NOW.plusSeconds(9)).block();

@@ -13,15 +13,13 @@ import java.util.UUID;
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.Half;
 import dev.stackplan.gateway.scenario.ScenarioRepository.ResultHalf;
-import dev.stackplan.testsupport.TestInfrastructure;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
 				"stackplan.gateway.scenarios.lease=2h", "stackplan.gateway.scenarios.heartbeat=1h" })
-class ScenarioLeaseR2dbcTests {
+class ScenarioLeaseR2dbcTests implements UsesTestInfrastructure {
 
 	private static final String GATEWAY_A = "gateway-a";
 
@@ -47,11 +45,6 @@ class ScenarioLeaseR2dbcTests {
 	private static final Duration SHORT_LEASE = Duration.ofMillis(200);
 
 	private static final int MAX_TAKEOVERS = 3;
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
 
 	@Autowired
 	ScenarioRepository scenarios;

@@ -6,14 +6,12 @@ import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.InputLimits;
-import dev.stackplan.testsupport.TestInfrastructure;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,12 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
 		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
-class ScenarioOwnershipR2dbcTests {
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
+class ScenarioOwnershipR2dbcTests implements UsesTestInfrastructure {
 
 	@Autowired
 	ScenarioRepository scenarios;
@@ -55,9 +48,7 @@ class ScenarioOwnershipR2dbcTests {
 		ScenarioRow last = first.get(1);
 		ScenarioCursor cursor = ScenarioCursor.decode(new ScenarioCursor(last.createdAt(), last.scenarioId()).encode(),
 				new InputLimits(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59Z"), 100_000));
-		org.assertj.core.api.Assertions
-			.assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block())
-			.extracting(ScenarioRow::name)
+		assertThat(this.scenarios.findByClient(analyst, cursor, 2).collectList().block()).extracting(ScenarioRow::name)
 			.containsExactly("page 0");
 		StepVerifier.create(this.scenarios.findByClient("someone-else-" + analyst, null, 2)).verifyComplete();
 	}

@@ -21,6 +21,7 @@ import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.testsupport.RawRecords;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -32,8 +33,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,18 +48,13 @@ import static org.awaitility.Awaitility.await;
 		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
 				"stackplan.gateway.scenarios.instance-id=resuming-gateway", "stackplan.gateway.scenarios.lease=2s",
 				"stackplan.gateway.scenarios.heartbeat=200ms" })
-class ScenarioResumeKafkaTests {
+class ScenarioResumeKafkaTests implements UsesTestInfrastructure {
 
 	private static final int PLANS = 10;
 
 	private static final int PUBLISHED_BEFORE_THE_CRASH = 4;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
 
 	@Autowired
 	DatabaseClient db;

@@ -1,6 +1,7 @@
 package dev.stackplan.gateway.scenario;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
@@ -163,9 +164,7 @@ class ScenarioStrictInputWebFluxTests extends ScenarioControllerSlice {
 			"99999999999999.0.00000000-0000-0000-0000-000000000001",
 			"1700000000.1000000000.00000000-0000-0000-0000-000000000001", "1700000000.0.1-1-1-1-1" })
 	void aCraftedCursorIsRefusedNamingIt(String raw) {
-		String cursor = java.util.Base64.getUrlEncoder()
-			.withoutPadding()
-			.encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+		String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
 
 		String body = invalid(this.client.get()
 			.uri("/api/v1/scenarios?cursor={cursor}", cursor)

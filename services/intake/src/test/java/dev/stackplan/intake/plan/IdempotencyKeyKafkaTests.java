@@ -7,11 +7,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
-import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -24,8 +25,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -37,17 +36,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
 				"stackplan.intake.idempotency-takeover=2s" })
 @AutoConfigureWebTestClient
-class IdempotencyKeyKafkaTests {
+class IdempotencyKeyKafkaTests implements UsesTestInfrastructure {
 
-	private static final String BODY = """
-			{"product": {"name": "Acme", "kind": "SAAS", "features": ["AUTH"], "expectedRps": 10},
-			 "team": {"engineers": 1}, "timelineWeeks": 12}
-			""";
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
+	private static final String BODY = GatewayCalls.VALID_REQUEST;
 
 	@Autowired
 	WebTestClient client;
@@ -109,7 +100,7 @@ class IdempotencyKeyKafkaTests {
 
 		assertThat(first.getStatus().value()).isEqualTo(202);
 		assertThat(retry.getStatus().value()).isEqualTo(202);
-		assertThat(retry.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(retry.getResponseHeaders().getFirst(IntakeApi.REPLAYED_HEADER)).isEqualTo("true");
 		assertThat(retry.getResponseBody().path("planId")).isEqualTo(first.getResponseBody().path("planId"));
 	}
 
@@ -170,11 +161,8 @@ class IdempotencyKeyKafkaTests {
 	}
 
 	private EntityExchangeResult<JsonNode> post(String key, String body) {
-		return this.client.post()
-			.uri("/internal/v1/plan-requests")
-			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
+		return GatewayCalls.planRequest(this.client, this.properties)
 			.header("Idempotency-Key", key)
-			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange()
 			.expectBody(JsonNode.class)

@@ -8,11 +8,13 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 
+import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TestInfrastructure;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -26,8 +28,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,17 +43,7 @@ import static org.awaitility.Awaitility.await;
 				"stackplan.intake.backpressure.max-backlog=3", "stackplan.intake.backpressure.check-interval=100ms",
 				"stackplan.intake.backpressure.retry-after=2s" })
 @AutoConfigureWebTestClient
-class PipelineBackpressureKafkaTests {
-
-	private static final String REQUEST = """
-			{"product": {"name": "Acme", "kind": "SAAS", "features": ["AUTH"], "expectedRps": 10},
-			 "team": {"engineers": 1}, "timelineWeeks": 12}
-			""";
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
+class PipelineBackpressureKafkaTests implements UsesTestInfrastructure {
 
 	@Autowired
 	WebTestClient client;
@@ -113,12 +103,9 @@ class PipelineBackpressureKafkaTests {
 	}
 
 	private WebTestClient.ResponseSpec post() {
-		return this.client.post()
-			.uri("/internal/v1/plan-requests")
-			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
-			.header("X-Stackplan-Client", "client-a")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(REQUEST)
+		return GatewayCalls.planRequest(this.client, this.properties)
+			.header(IntakeApi.CLIENT_HEADER, "client-a")
+			.bodyValue(GatewayCalls.VALID_REQUEST)
 			.exchange();
 	}
 

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
-import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
+import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,8 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -28,14 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
 @AutoConfigureWebTestClient
-class PlanRequestControllerKafkaTests {
+class PlanRequestControllerKafkaTests implements UsesTestInfrastructure {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void infrastructure(DynamicPropertyRegistry registry) {
-		TestInfrastructure.register(registry);
-	}
 
 	@Autowired
 	WebTestClient client;
@@ -45,11 +39,8 @@ class PlanRequestControllerKafkaTests {
 
 	@Test
 	void anAcceptedRequestIsOnThePlanRequestedTopicKeyedByPlanIdWithAWireTypeToken() {
-		EntityExchangeResult<JsonNode> result = this.client.post()
-			.uri("/internal/v1/plan-requests")
-			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
-			.header("X-Stackplan-Client", "client-a")
-			.contentType(MediaType.APPLICATION_JSON)
+		EntityExchangeResult<JsonNode> result = GatewayCalls.planRequest(this.client, this.properties)
+			.header(IntakeApi.CLIENT_HEADER, "client-a")
 			.bodyValue("""
 					{"product": {"name": "Acme", "kind": "SAAS", "features": ["BILLING", "AUTH"], "expectedRps": 10},
 					 "team": {"engineers": 1}, "timelineWeeks": 12}
@@ -70,7 +61,7 @@ class PlanRequestControllerKafkaTests {
 			JsonNode event = JSON.readTree(records.get(0).value());
 			assertThat(event.path("planId").asString()).isEqualTo(planId);
 			assertThat(event.path("clientId").asString()).isEqualTo("client-a");
-			assertThat(Instant.parse(result.getResponseHeaders().getFirst("X-Stackplan-Requested-At")))
+			assertThat(Instant.parse(result.getResponseHeaders().getFirst(IntakeApi.REQUESTED_AT_HEADER)))
 				.as("the gateway files the plan under the event's time")
 				.isEqualTo(Instant.parse(event.path("requestedAt").asString()));
 			assertThat(event.path("request").path("product").path("features").toString())
@@ -80,18 +71,8 @@ class PlanRequestControllerKafkaTests {
 
 	@Test
 	void anInvalidRequestIsAProblemAndPublishesNothing() {
-		this.client.post()
-			.uri("/internal/v1/plan-requests")
-			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"product\": {\"name\": \"Acme\", \"kind\": \"SAAS\", \"expectedRps\": -1}, "
-					+ "\"team\": {\"engineers\": 1}, \"timelineWeeks\": 12}")
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
+		refused("{\"product\": {\"name\": \"Acme\", \"kind\": \"SAAS\", \"expectedRps\": -1}, "
+				+ "\"team\": {\"engineers\": 1}, \"timelineWeeks\": 12}")
 			.jsonPath("$.title")
 			.isEqualTo("Invalid plan request")
 			.jsonPath("$.errors[0].field")
@@ -100,19 +81,19 @@ class PlanRequestControllerKafkaTests {
 
 	@Test
 	void malformedJsonIsAProblem() {
-		this.client.post()
-			.uri("/internal/v1/plan-requests")
-			.header("X-Stackplan-Internal-Token", this.properties.internalToken())
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"product\": ")
+		refused("{\"product\": ").jsonPath("$.title").isEqualTo("Malformed JSON");
+	}
+
+	/** The body of the problem intake answers a refused request with. */
+	private WebTestClient.BodyContentSpec refused(String body) {
+		return GatewayCalls.planRequest(this.client, this.properties)
+			.bodyValue(body)
 			.exchange()
 			.expectStatus()
 			.isBadRequest()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("Malformed JSON");
+			.expectBody();
 	}
 
 }

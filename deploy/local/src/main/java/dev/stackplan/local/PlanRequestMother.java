@@ -14,10 +14,14 @@ import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.contracts.profile.ProductProfile;
 import dev.stackplan.contracts.profile.Team;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Plan request bodies as clients send them. */
-final class PlanRequestMother {
+/**
+ * Plan request bodies as clients send them, for the end-to-end tests and the benchmark
+ * (deploy/bench), so both send the same variety.
+ */
+public final class PlanRequestMother {
 
 	private static final List<String> KINDS = List.of("SAAS", "MARKETPLACE", "CMS", "INTERNAL_TOOL", "PUBLIC_API",
 			"MICROSERVICE", "ML_INFERENCE");
@@ -36,24 +40,28 @@ final class PlanRequestMother {
 	}
 
 	/** The README's example: a seed-stage SaaS. */
-	static Map<String, Object> seedStageSaas() {
+	public static Map<String, Object> seedStageSaas() {
 		return request("Acme", "SAAS", List.of("AUTH", "BILLING", "ADMIN_PANEL"), 10, "NONE", 1, 0, 12, 60_000);
 	}
 
-	/** Plans that differ in every dimension the engines read. */
-	static List<Map<String, Object>> varied(int count) {
+	/**
+	 * Plans that differ in every dimension the engines read: kind, features, load,
+	 * existing framework, team, timeline and budget.
+	 */
+	public static List<Map<String, Object>> varied(String namePrefix, int count) {
 		List<Map<String, Object>> requests = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
 			int engineers = i % 5;
-			requests.add(request("Product " + i, KINDS.get(i % KINDS.size()), FEATURE_SETS.get(i % FEATURE_SETS.size()),
-					RPS.get(i % RPS.size()), EXISTING.get(i % EXISTING.size()), engineers, Math.min(engineers, i % 3),
-					4 + (i % 9) * 4, (i % 4 == 0) ? null : 20_000 + i * 5_000));
+			requests.add(request(namePrefix + " " + i, KINDS.get(i % KINDS.size()),
+					FEATURE_SETS.get(i % FEATURE_SETS.size()), RPS.get(i % RPS.size()),
+					EXISTING.get(i % EXISTING.size()), engineers, Math.min(engineers, i % 3), 4 + (i % 9) * 4,
+					(i % 4 == 0) ? null : 20_000 + i * 5_000));
 		}
 		return requests;
 	}
 
-	static Map<String, Object> request(String name, String kind, List<String> features, int rps, String existing,
-			int engineers, int seniors, int weeks, Integer budget) {
+	public static Map<String, Object> request(String name, String kind, List<String> features, int rps, String existing,
+			int engineers, int seniors, int weeks, @Nullable Integer budget) {
 		Map<String, Object> product = new LinkedHashMap<>();
 		product.put("name", name);
 		product.put("kind", kind);
@@ -74,7 +82,7 @@ final class PlanRequestMother {
 	 * Past requests as intake put them on the log: {@code PlanRequested} JSON keyed by
 	 * plan id, varied in kind, features, load, existing framework, team and timeline.
 	 */
-	static Map<String, String> pastRequestEvents(String namePrefix, int count) {
+	public static Map<String, String> pastRequestEvents(String namePrefix, int count) {
 		Map<String, String> events = new LinkedHashMap<>();
 		List<ProductKind> kinds = List.of(ProductKind.values());
 		for (int i = 0; i < count; i++) {
