@@ -123,9 +123,25 @@ public final class PlatformServices implements AutoCloseable {
 
 	private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port,
 			List<String> args) {
-		List<String> all = new ArrayList<>(args);
+		List<String> all = new ArrayList<>(ownFiles(application.application().getMainApplicationClass()));
+		all.addAll(args);
 		all.add("--server.port=" + port);
 		return application.registerShutdownHook(false).run(all.toArray(String[]::new));
+	}
+
+	/**
+	 * Points a service at its own {@code application.yml} and build info, those beside
+	 * its application class (its {@code target/classes} or its jar): on this one class
+	 * path every service's files have the same names, and the class path would give all
+	 * four services the first one found.
+	 * @param application the service's application class
+	 * @return the settings that name its files
+	 */
+	static List<String> ownFiles(Class<?> application) {
+		String location = application.getProtectionDomain().getCodeSource().getLocation().toString();
+		String root = location.endsWith(".jar") ? "jar:" + location + "!/" : location;
+		return List.of("--spring.config.location=" + root + "application.yml",
+				"--spring.info.build.location=" + root + "META-INF/build-info.properties");
 	}
 
 	/** Starts one service that is not running. */

@@ -3,7 +3,6 @@ package dev.stackplan.gateway.plan;
 import java.net.URI;
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayWebTestBeans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +29,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * the plan controller needs a key, and with one it reaches the controller as the right
  * client. The real security chain and the real controller; only the store is stubbed.
  */
-@WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
+@WebFluxTest(controllers = PlanController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @Import(GatewayWebTestBeans.class)

@@ -2,7 +2,6 @@ package dev.stackplan.gateway.plan;
 
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -32,7 +31,7 @@ import static org.mockito.BDDMockito.given;
  * every problem type has a page. The real security chain, controllers and error handler;
  * only the store and intake are stubbed.
  */
-@WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
+@WebFluxTest(controllers = PlanController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.(client\\.ApiSecurityConfiguration|docs\\..*Controller)"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
@@ -180,7 +179,8 @@ class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 	@Test
 	void everyAnswerToAKeyCarriesTheRateLimitFields() {
 		given(this.plans.findByClient(eq("demo"), any(), any(), anyInt())).willReturn(Flux.empty());
-		// gateway.yml's default: 100 per second in bursts of 200, so the burst refills in
+		// application.yml's default: 100 per second in bursts of 200, so the burst
+		// refills in
 		// 2 s
 		this.client.get()
 			.uri("/api/v1/plans")

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.gateway.scenario.ScenarioStubs;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
@@ -47,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * own judgement; intake's is proved by its own suite of the same generator.
  */
 @WebFluxTest(
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.gateway.rate-limit.requests-per-second=1000000",
+		properties = { "stackplan.gateway.rate-limit.requests-per-second=1000000",
 				"stackplan.gateway.rate-limit.burst=1000000" },
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
@@ -18,8 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A plan is read by id and owner in one query: another client's plan is never fetched, so
  * "not yours" takes the same path as "does not exist".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "stackplan.topics.partitions=3" })
 class PlanOwnershipR2dbcTests {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * SQL grammar), an Idempotency-Key that cannot be forwarded is refused at the door, and
  * intake's own path never reaches the client.
  */
-@WebFluxTest(controllers = PlanController.class, properties = GatewayApplication.CONFIG_NAME,
+@WebFluxTest(controllers = PlanController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayWebTestBeans;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -29,7 +28,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * another analyst's is a 404 like an unknown one, and a key without the analyst role is a
  * 403. The store is stubbed; its statements have their own Postgres tests.
  */
-@WebFluxTest(controllers = ScenarioController.class, properties = GatewayApplication.CONFIG_NAME,
+@WebFluxTest(controllers = ScenarioController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @Import(GatewayWebTestBeans.class)

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayWebTestBeans;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -36,7 +35,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * refusal is a 400 naming the field; the runner, the log and the store are never touched.
  * The real security chain and controller; only the store, runner and log are stubbed.
  */
-@WebFluxTest(controllers = ScenarioController.class, properties = GatewayApplication.CONFIG_NAME,
+@WebFluxTest(controllers = ScenarioController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.gateway\\.client\\.ApiSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
@@ -39,7 +38,7 @@ import static org.mockito.BDDMockito.given;
  * Intake's own path appears only as the problem's {@code instance}, which the gateway
  * replaces with the public one.
  */
-@WebFluxTest(controllers = PlanRequestController.class, properties = IntakeApplication.CONFIG_NAME,
+@WebFluxTest(controllers = PlanRequestController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)

@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
@@ -34,8 +33,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Stripe's idempotency semantics on a real broker and a real Postgres. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
-				"stackplan.intake.idempotency-takeover=2s" })
+		properties = { "stackplan.topics.partitions=3", "stackplan.intake.idempotency-takeover=2s" })
 @AutoConfigureWebTestClient
 class IdempotencyKeyKafkaTests {
 

@@ -2,7 +2,6 @@ package dev.stackplan.intake.plan;
 
 import dev.stackplan.contracts.event.PlanRequested;
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.PlanEventPublisher;
 import org.junit.jupiter.api.Test;
@@ -31,9 +30,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * Intake's plan endpoint answers only calls that carry the gateway's secret; the client
  * header alone proves nothing.
  */
-@WebFluxTest(properties = IntakeApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
+@WebFluxTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
 @Import(IntakeWebTestBeans.class)
 class InternalCallSecurityTests {
 

@@ -2,7 +2,6 @@ package dev.stackplan.intake.plan;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.kit.PlanEventPublisher;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
@@ -31,7 +30,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * read one way or dropped, no body in another encoding is guessed at. No answer names a
  * class, a library or intake's internal path.
  */
-@WebFluxTest(controllers = PlanRequestController.class, properties = IntakeApplication.CONFIG_NAME,
+@WebFluxTest(controllers = PlanRequestController.class,
 		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
 				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
