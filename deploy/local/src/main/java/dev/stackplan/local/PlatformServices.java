@@ -126,7 +126,7 @@ public final class PlatformServices implements AutoCloseable {
 		List<String> all = new ArrayList<>(ownFiles(application.application().getMainApplicationClass()));
 		all.addAll(args);
 		all.add("--server.port=" + port);
-		return application.registerShutdownHook(false).run(all.toArray(String[]::new));
+		return application.sources(OwnEventLoops.class).registerShutdownHook(false).run(all.toArray(String[]::new));
 	}
 
 	/**
