@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the JMH benchmarks of one module (classes named *Benchmark under src/test/java).
-#   deploy/bench/jmh.sh services/scoring [JMH options, e.g. -f 1 -wi 3 -i 5]
+#   deploy/bench/jmh.sh services/scoring-engine [JMH options, e.g. -f 1 -wi 3 -i 5]
 # Results are printed and written as JSON to <module>/target/jmh-result.json.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.stackplan.costing.CostingApplication;
 import dev.stackplan.gateway.GatewayApplication;
@@ -19,6 +21,12 @@ import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.scoring.ScoringApplication;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -38,6 +46,19 @@ public final class PlatformServices implements AutoCloseable {
 
 	/** 256 bits, as much as the SHA-256 the API keys are stored under. */
 	private static final int INTERNAL_TOKEN_BYTES = 32;
+
+	/**
+	 * Scoring and costing own no tables and take no calls but the actuator's. In their
+	 * own processes they have no database or security on the class path; on this one they
+	 * would get the gateway's and intake's, and Spring Security would put their actuator
+	 * behind a generated password and answer errors as empty 401s.
+	 */
+	private static final String WITHOUT_DATABASE_OR_SECURITY = "--spring.autoconfigure.exclude=" + Stream
+		.of(R2dbcAutoConfiguration.class, FlywayAutoConfiguration.class, DataSourceAutoConfiguration.class,
+				ReactiveUserDetailsServiceAutoConfiguration.class, ReactiveWebSecurityAutoConfiguration.class,
+				ReactiveManagementWebSecurityAutoConfiguration.class)
+		.map(Class::getName)
+		.collect(Collectors.joining(","));
 
 	private final Map<Service, Supplier<ConfigurableApplicationContext>> starters = new LinkedHashMap<>();
 
@@ -90,8 +111,12 @@ public final class PlatformServices implements AutoCloseable {
 			.addAll(List.of("--spring.r2dbc.url=" + database.r2dbcUrl(), "--spring.r2dbc.username=" + database.user(),
 					"--spring.r2dbc.password=" + database.password(), "--spring.flyway.url=" + database.jdbcUrl(),
 					"--spring.flyway.user=" + database.user(), "--spring.flyway.password=" + database.password()));
-		services.starters.put(Service.SCORING, () -> run(ScoringApplication.application(), ports.scoring(), common));
-		services.starters.put(Service.COSTING, () -> run(CostingApplication.application(), ports.costing(), common));
+		List<String> withoutTables = new ArrayList<>(common);
+		withoutTables.add(WITHOUT_DATABASE_OR_SECURITY);
+		services.starters.put(Service.SCORING,
+				() -> run(ScoringApplication.application(), ports.scoring(), withoutTables));
+		services.starters.put(Service.COSTING,
+				() -> run(CostingApplication.application(), ports.costing(), withoutTables));
 		List<String> intakeArgs = new ArrayList<>(withDatabase);
 		intakeArgs.add("--stackplan.intake.internal-token=" + internalToken);
 		services.starters.put(Service.INTAKE, () -> run(IntakeApplication.application(), ports.intake(), intakeArgs));
@@ -123,9 +148,25 @@ public final class PlatformServices implements AutoCloseable {
 
 	private static ConfigurableApplicationContext run(SpringApplicationBuilder application, int port,
 			List<String> args) {
-		List<String> all = new ArrayList<>(args);
+		List<String> all = new ArrayList<>(ownFiles(application.application().getMainApplicationClass()));
+		all.addAll(args);
 		all.add("--server.port=" + port);
-		return application.registerShutdownHook(false).run(all.toArray(String[]::new));
+		return application.sources(OwnEventLoops.class).registerShutdownHook(false).run(all.toArray(String[]::new));
+	}
+
+	/**
+	 * Points a service at its own {@code application.yml} and build info, those beside
+	 * its application class (its {@code target/classes} or its jar): on this one class
+	 * path every service's files have the same names, and the class path would give all
+	 * four services the first one found.
+	 * @param application the service's application class
+	 * @return the settings that name its files
+	 */
+	static List<String> ownFiles(Class<?> application) {
+		String location = application.getProtectionDomain().getCodeSource().getLocation().toString();
+		String root = location.endsWith(".jar") ? "jar:" + location + "!/" : location;
+		return List.of("--spring.config.location=" + root + "application.yml",
+				"--spring.info.build.location=" + root + "META-INF/build-info.properties");
 	}
 
 	/** Starts one service that is not running. */

@@ -89,12 +89,12 @@ class SecurityEndToEndTests {
 		anonymous.get().uri("/api/v1/knowledge").exchange().expectStatus().isUnauthorized();
 		// only the page's own folder: the class path's other files stay out of reach
 		anonymous.get()
-			.uri("/app/../gateway.yml")
+			.uri("/app/../application.yml")
 			.exchange()
 			.expectStatus()
 			.value((status) -> assertThat(status).isIn(400, 401, 404));
 		anonymous.get()
-			.uri("/app/%2e%2e/gateway.yml")
+			.uri("/app/%2e%2e/application.yml")
 			.exchange()
 			.expectStatus()
 			.value((status) -> assertThat(status).isIn(400, 401, 404));

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Costing settings (defaults in costing.yml).
+ * Costing settings (defaults in application.yml).
  *
  * @param listenerConcurrency consumers of plan.requested
  * @param scenarioConcurrency consumers of scenario.requested

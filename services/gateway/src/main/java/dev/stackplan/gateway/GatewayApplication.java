@@ -13,19 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 
-	/**
-	 * Its configuration is gateway.yml, not application.yml: services may share one class
-	 * path.
-	 */
-	public static final String CONFIG_NAME = "spring.config.name=gateway";
-
 	public static void main(String[] args) {
 		application().run(args);
 	}
 
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(GatewayApplication.class).main(GatewayApplication.class)
-			.properties(CONFIG_NAME);
+		return new SpringApplicationBuilder(GatewayApplication.class).main(GatewayApplication.class);
 	}
 
 }

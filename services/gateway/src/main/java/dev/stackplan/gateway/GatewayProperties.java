@@ -16,7 +16,8 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Gateway settings: the one owner of {@code stackplan.gateway} (defaults in gateway.yml).
+ * Gateway settings: the one owner of {@code stackplan.gateway} (defaults in
+ * application.yml).
  *
  * @param intakeUrl base URL of the intake service
  * @param intakeTimeout how long to wait for intake (which waits for the broker's

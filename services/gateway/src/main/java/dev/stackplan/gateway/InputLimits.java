@@ -9,10 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Bounds of public input beyond what the body's shape says (defaults in gateway.yml): the
- * times a cursor or a scenario's range may name, and how many plans a scenario may list.
- * Outside them an input is a 400 naming its field, never a query the database or the
- * broker refuses (a 500) or an overflow that fails a scenario later.
+ * Bounds of public input beyond what the body's shape says (defaults in application.yml):
+ * the times a cursor or a scenario's range may name, and how many plans a scenario may
+ * list. Outside them an input is a 400 naming its field, never a query the database or
+ * the broker refuses (a 500) or an overflow that fails a scenario later.
  *
  * @param earliestInstant the earliest time: the log's record timestamps start at the
  * epoch (the broker refuses negative ones)

@@ -11,19 +11,18 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway's settings bind from gateway.yml alone, and a value out of its bounds stops
- * the start with the key named, instead of a listener with no consumers or a body limit
- * of nothing.
+ * The gateway's settings bind from application.yml alone, and a value out of its bounds
+ * stops the start with the key named, instead of a listener with no consumers or a body
+ * limit of nothing.
  */
 class GatewaySettingsValidationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withInitializer(new ConfigDataApplicationContextInitializer())
-		.withPropertyValues(GatewayApplication.CONFIG_NAME)
 		.withUserConfiguration(Settings.class);
 
 	@Test
-	void gatewayYmlHoldsEveryDefault() {
+	void applicationYmlHoldsEveryDefault() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			GatewayProperties properties = context.getBean(GatewayProperties.class);

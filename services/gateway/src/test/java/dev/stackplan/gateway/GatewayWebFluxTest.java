@@ -19,8 +19,8 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * A web slice of the gateway as a client meets it: the controllers named (all without a
  * name) behind the real security chain, every error answered as the running gateway
- * answers it (the advice and service-kit's problem handler), gateway.yml bound and
- * {@link GatewayWebTestBeans}.
+ * answers it (the advice and service-kit's problem handler), gateway/application.yml
+ * bound and {@link GatewayWebTestBeans}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -38,7 +38,7 @@ public @interface GatewayWebFluxTest {
 	Class<?>[] controllers() default {};
 
 	@AliasFor(annotation = WebFluxTest.class)
-	String[] properties() default GatewayApplication.CONFIG_NAME;
+	String[] properties() default {};
 
 	@AliasFor(annotation = WebFluxTest.class)
 	ComponentScan.Filter[] includeFilters() default @ComponentScan.Filter(type = FilterType.REGEX, pattern = SECURITY);

@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every gateway web slice needs beside its controller: the gateway's settings (bound
- * from gateway.yml), a rate limiter that lets every request through (the shared store has
- * tests of its own) and the {@link WebSliceBeans}.
+ * from application.yml), a rate limiter that lets every request through (the shared store
+ * has tests of its own) and the {@link WebSliceBeans}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ GatewayProperties.class, InputLimits.class })

@@ -8,13 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The gateway's configurable input bounds are promised to clients in plan-api.yaml: the
- * settings in gateway.yml and the document say the same, or this fails.
+ * settings in application.yml and the document say the same, or this fails.
  */
 class PublicLimitsAgreementTests {
 
 	private static final JsonNode API = ContractDocuments.planApi();
 
-	private static final JsonNode SETTINGS = ContractDocuments.yaml("gateway.yml").at("/stackplan/gateway");
+	private static final JsonNode SETTINGS = ContractDocuments.yaml("application.yml").at("/stackplan/gateway");
 
 	@Test
 	void theLimitParameterIsThePageSizeSettings() {

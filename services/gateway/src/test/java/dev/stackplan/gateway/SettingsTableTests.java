@@ -34,7 +34,8 @@ class SettingsTableTests {
 
 	private static final Path SERVICES = Path.of("..");
 
-	private static final List<String> SERVICE_YMLS = List.of("gateway.yml", "intake.yml", "scoring.yml", "costing.yml");
+	private static final List<String> SERVICE_YMLS = List.of("gateway/application.yml", "intake/application.yml",
+			"scoring/application.yml", "costing/application.yml");
 
 	private static final Pattern ROW = Pattern
 		.compile("^\\| `(stackplan\\.[a-z0-9.-]+)` \\| (`(.*)`|[^|`]+) \\| ([^|]+) \\| `([\\w.]+)` \\| .*\\|$");
@@ -44,7 +45,8 @@ class SettingsTableTests {
 		List<Row> rows = rows();
 		assertThat(rows).hasSizeGreaterThan(50);
 		for (Row row : rows.stream().filter((row) -> row.where().endsWith("yml")).toList()) {
-			List<String> ymls = row.where().equals("every service's yml") ? SERVICE_YMLS : List.of(row.where());
+			List<String> ymls = row.where().equals("every service's application.yml") ? SERVICE_YMLS
+					: List.of(row.where());
 			for (String yml : ymls) {
 				Map<String, String> settings = settings(yml);
 				assertThat(settings.keySet()).as("%s in %s", row.key(), yml)
@@ -98,8 +100,8 @@ class SettingsTableTests {
 	}
 
 	private static Map<String, String> settings(String yml) {
-		String service = yml.substring(0, yml.indexOf('.'));
-		Path file = SERVICES.resolve(service).resolve("src/main/resources").resolve(yml);
+		String service = yml.substring(0, yml.indexOf('/'));
+		Path file = SERVICES.resolve(service).resolve("src/main/resources/application.yml");
 		try {
 			Map<String, String> settings = new LinkedHashMap<>();
 			for (PropertySource<?> source : new YamlPropertySourceLoader().load(yml, new FileSystemResource(file))) {

@@ -15,19 +15,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class IntakeApplication {
 
-	/**
-	 * Its configuration is intake.yml, not application.yml: services may share one class
-	 * path.
-	 */
-	public static final String CONFIG_NAME = "spring.config.name=intake";
-
 	public static void main(String[] args) {
 		application().run(args);
 	}
 
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(IntakeApplication.class).main(IntakeApplication.class)
-			.properties(CONFIG_NAME);
+		return new SpringApplicationBuilder(IntakeApplication.class).main(IntakeApplication.class);
 	}
 
 }

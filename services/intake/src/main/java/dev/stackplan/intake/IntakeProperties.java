@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Intake settings (defaults in intake.yml).
+ * Intake settings (defaults in application.yml).
  *
  * @param idempotencyRetention how long an idempotency key is remembered (at least 24
  * hours)
@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param brokerRetryAfter the {@code Retry-After} of the 503 when the broker did not
  * acknowledge a plan
  * @param internalToken the secret the gateway sends on every call; a call without it is a
- * 401 (a local default is in intake.yml; real deployments set
+ * 401 (a local default is in application.yml; real deployments set
  * {@code STACKPLAN_INTERNAL_TOKEN})
  * @param backpressure when intake refuses new work because the pipeline is behind
  * @param warmUp how long a start waits for the producer to reach the broker

@@ -9,19 +9,12 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class ScoringApplication {
 
-	/**
-	 * Its configuration is scoring.yml, not application.yml: services may share one class
-	 * path.
-	 */
-	public static final String CONFIG_NAME = "spring.config.name=scoring";
-
 	public static void main(String[] args) {
 		application().run(args);
 	}
 
 	public static SpringApplicationBuilder application() {
-		return new SpringApplicationBuilder(ScoringApplication.class).main(ScoringApplication.class)
-			.properties(CONFIG_NAME);
+		return new SpringApplicationBuilder(ScoringApplication.class).main(ScoringApplication.class);
 	}
 
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Scoring settings (defaults in scoring.yml).
+ * Scoring settings (defaults in application.yml).
  *
  * @param listenerConcurrency consumers of plan.requested
  * @param scenarioConcurrency consumers of scenario.requested

@@ -37,7 +37,7 @@ public final class ContractDocuments {
 		}
 	}
 
-	/** A YAML document on the class path (a service's {@code gateway.yml}, say). */
+	/** A YAML document on the class path (a service's {@code application.yml}, say). */
 	public static JsonNode yaml(String resource) {
 		try (InputStream in = open(resource)) {
 			Object tree = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);

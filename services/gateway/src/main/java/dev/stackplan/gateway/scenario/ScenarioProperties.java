@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How gateway instances share the scenarios they drive (defaults in gateway.yml).
+ * How gateway instances share the scenarios they drive (defaults in application.yml).
  *
  * @param instanceId names this gateway instance on the scenarios it drives; unique per
  * running instance

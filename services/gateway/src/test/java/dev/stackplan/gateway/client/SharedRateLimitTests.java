@@ -41,7 +41,7 @@ class SharedRateLimitTests {
 	@BeforeAll
 	static void twoGateways() {
 		for (int i = 0; i < 2; i++) {
-			// as arguments, which outrank gateway.yml (a list set here replaces its
+			// as arguments, which outrank application.yml (a list set here replaces its
 			// clients)
 			List<String> args = new ArrayList<>();
 			TestInfrastructure.properties().forEach((name, value) -> args.add("--" + name + "=" + value));

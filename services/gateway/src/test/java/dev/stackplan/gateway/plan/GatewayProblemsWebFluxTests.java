@@ -161,7 +161,8 @@ class GatewayProblemsWebFluxTests extends PlanControllerSlice {
 	@Test
 	void everyAnswerToAKeyCarriesTheRateLimitFields() {
 		given(this.plans.findByClient(eq("demo"), any(), any(), anyInt())).willReturn(Flux.empty());
-		// gateway.yml's default: 100 per second in bursts of 200, so the burst refills in
+		// application.yml's default: 100 per second in bursts of 200, so the burst
+		// refills in
 		// 2 s
 		this.client.get()
 			.uri("/api/v1/plans")

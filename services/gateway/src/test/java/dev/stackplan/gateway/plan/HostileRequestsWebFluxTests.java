@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import dev.stackplan.contracts.knowledge.KnowledgeBase;
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.GatewayWebFluxTest;
 import dev.stackplan.gateway.scenario.ScenarioStubs;
 import dev.stackplan.testsupport.HostileRequests;
@@ -41,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * runner and the log are stand-ins that accept everything, so any 4xx is the gateway's
  * own judgement; intake's is proved by its own suite of the same generator.
  */
-@GatewayWebFluxTest(properties = { GatewayApplication.CONFIG_NAME,
-		"stackplan.gateway.rate-limit.requests-per-second=1000000", "stackplan.gateway.rate-limit.burst=1000000" })
+@GatewayWebFluxTest(properties = { "stackplan.gateway.rate-limit.requests-per-second=1000000",
+		"stackplan.gateway.rate-limit.burst=1000000" })
 @Import({ HostileRequestsWebFluxTests.Beans.class, ScenarioStubs.class })
 class HostileRequestsWebFluxTests {
 

@@ -11,7 +11,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 abstract class PlanControllerSlice {
 
-	/** One of the local clients of gateway.yml. */
+	/** One of the local clients of application.yml. */
 	static final String DEMO_KEY = "demo-key";
 
 	@Autowired

@@ -31,18 +31,18 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * The plan controller at its own level, the real security chain in front and gateway.yml
- * bound: {@code Prefer: wait} waits at most {@code max-wait} and answers 200 only with a
- * final plan; {@code limit} and {@code status} reach the store as the page size plus one
- * and the status, or are a 400 naming them; a body over {@code max-body} is a 413 whether
- * its length is declared or it comes chunked.
+ * The plan controller at its own level, the real security chain in front and
+ * application.yml bound: {@code Prefer: wait} waits at most {@code max-wait} and answers
+ * 200 only with a final plan; {@code limit} and {@code status} reach the store as the
+ * page size plus one and the status, or are a 400 naming them; a body over
+ * {@code max-body} is a 413 whether its length is declared or it comes chunked.
  */
 @GatewayWebFluxTest(controllers = PlanController.class)
 class PlanControllerWebFluxTests extends PlanControllerSlice {
 
 	private static final UUID PLAN = UUID.fromString("00000000-0000-0000-0000-000000000007");
 
-	/** {@code stackplan.gateway.max-body} of gateway.yml. */
+	/** {@code stackplan.gateway.max-body} of application.yml. */
 	private static final int MAX_BODY = 64 * 1024;
 
 	@Test

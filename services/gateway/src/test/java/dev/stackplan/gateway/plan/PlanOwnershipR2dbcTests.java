@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.Half;
 import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * A plan is read by id and owner in one query: another client's plan is never fetched, so
  * "not yours" takes the same path as "does not exist".
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "stackplan.topics.partitions=3" })
 class PlanOwnershipR2dbcTests implements UsesTestInfrastructure {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);

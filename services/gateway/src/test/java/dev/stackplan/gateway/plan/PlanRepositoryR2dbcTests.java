@@ -5,7 +5,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import dev.stackplan.contracts.event.PlanStatus;
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.Half;
 import dev.stackplan.testsupport.Database;
 import dev.stackplan.testsupport.TestInfrastructure;
@@ -24,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sweeper looks once, at start: these rows are filed at fixed times that a slow start can
  * put past the plan timeout, and no scoring or costing runs here to answer them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { GatewayApplication.CONFIG_NAME,
-		"stackplan.topics.partitions=3", "stackplan.gateway.deadline-check-interval=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+		properties = { "stackplan.topics.partitions=3", "stackplan.gateway.deadline-check-interval=1h" })
 class PlanRepositoryR2dbcTests implements UsesTestInfrastructure {
 
 	private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);

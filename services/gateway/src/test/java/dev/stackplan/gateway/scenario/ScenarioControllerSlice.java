@@ -10,7 +10,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 abstract class ScenarioControllerSlice {
 
-	/** The analyst of gateway.yml's local clients. */
+	/** The analyst of application.yml's local clients. */
 	static final String ANALYST_KEY = "analyst-key";
 
 	@Autowired

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.Half;
 import dev.stackplan.gateway.scenario.ScenarioRepository.ResultHalf;
 import dev.stackplan.testsupport.UsesTestInfrastructure;
@@ -31,9 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * two gateways are to it. This context's own runner beats once an hour, so it claims
  * nothing these tests create.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
-				"stackplan.gateway.scenarios.lease=2h", "stackplan.gateway.scenarios.heartbeat=1h" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "stackplan.topics.partitions=3",
+		"stackplan.gateway.scenarios.lease=2h", "stackplan.gateway.scenarios.heartbeat=1h" })
 class ScenarioLeaseR2dbcTests implements UsesTestInfrastructure {
 
 	private static final String GATEWAY_A = "gateway-a";

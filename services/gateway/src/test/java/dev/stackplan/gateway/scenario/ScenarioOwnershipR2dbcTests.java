@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.gateway.InputLimits;
 import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -18,8 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A scenario is read by id and owner in one query; another analyst's is never fetched.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "stackplan.topics.partitions=3" })
 class ScenarioOwnershipR2dbcTests implements UsesTestInfrastructure {
 
 	@Autowired

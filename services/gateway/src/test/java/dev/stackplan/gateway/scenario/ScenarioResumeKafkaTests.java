@@ -17,7 +17,6 @@ import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.contracts.profile.ProductProfile;
 import dev.stackplan.contracts.profile.Team;
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.testsupport.RawRecords;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.TopicReader;
@@ -45,9 +44,8 @@ import static org.awaitility.Awaitility.await;
  * reason.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { GatewayApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
-				"stackplan.gateway.scenarios.instance-id=resuming-gateway", "stackplan.gateway.scenarios.lease=2s",
-				"stackplan.gateway.scenarios.heartbeat=200ms" })
+		properties = { "stackplan.topics.partitions=3", "stackplan.gateway.scenarios.instance-id=resuming-gateway",
+				"stackplan.gateway.scenarios.lease=2s", "stackplan.gateway.scenarios.heartbeat=200ms" })
 class ScenarioResumeKafkaTests implements UsesTestInfrastructure {
 
 	private static final int PLANS = 10;

@@ -9,7 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TopicReader;
 import dev.stackplan.testsupport.UsesTestInfrastructure;
@@ -33,8 +32,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Stripe's idempotency semantics on a real broker and a real Postgres. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
-				"stackplan.intake.idempotency-takeover=2s" })
+		properties = { "stackplan.topics.partitions=3", "stackplan.intake.idempotency-takeover=2s" })
 @AutoConfigureWebTestClient
 class IdempotencyKeyKafkaTests implements UsesTestInfrastructure {
 

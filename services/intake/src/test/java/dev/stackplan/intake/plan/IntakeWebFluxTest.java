@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.kit.ProblemsAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -20,15 +19,14 @@ import org.springframework.core.annotation.AliasFor;
 /**
  * A web slice of intake as the gateway meets it: the controllers named (all without a
  * name) behind the internal-call security chain, every error answered as the running
- * intake answers it, intake.yml bound and {@link IntakeWebTestBeans}.
+ * intake answers it, intake/application.yml bound and {@link IntakeWebTestBeans}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@WebFluxTest(properties = IntakeApplication.CONFIG_NAME,
-		includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-				pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
+@WebFluxTest(includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
+		pattern = "dev\\.stackplan\\.intake\\.InternalCallSecurityConfiguration"))
 @ImportAutoConfiguration(ProblemsAutoConfiguration.class)
 @Import(IntakeWebTestBeans.class)
 @interface IntakeWebFluxTest {

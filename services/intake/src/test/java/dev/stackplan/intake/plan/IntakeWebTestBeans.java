@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What every intake web slice needs beside its controller: intake's settings (bound from
- * intake.yml), a meter registry and the {@link WebSliceBeans}.
+ * application.yml), a meter registry and the {@link WebSliceBeans}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IntakeProperties.class)

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.contracts.topic.ConsumerGroups;
 import dev.stackplan.contracts.topic.Topics;
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TestInfrastructure;
 import dev.stackplan.testsupport.UsesTestInfrastructure;
@@ -39,9 +38,8 @@ import static org.awaitility.Awaitility.await;
  * consumer group's committed offsets lag the end of plan.requested.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3",
-				"stackplan.intake.backpressure.max-backlog=3", "stackplan.intake.backpressure.check-interval=100ms",
-				"stackplan.intake.backpressure.retry-after=2s" })
+		properties = { "stackplan.topics.partitions=3", "stackplan.intake.backpressure.max-backlog=3",
+				"stackplan.intake.backpressure.check-interval=100ms", "stackplan.intake.backpressure.retry-after=2s" })
 @AutoConfigureWebTestClient
 class PipelineBackpressureKafkaTests implements UsesTestInfrastructure {
 

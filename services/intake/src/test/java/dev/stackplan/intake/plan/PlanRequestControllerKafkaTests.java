@@ -6,7 +6,6 @@ import java.util.List;
 
 import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.intake.IntakeApplication;
 import dev.stackplan.intake.IntakeProperties;
 import dev.stackplan.testsupport.TopicReader;
 import dev.stackplan.testsupport.UsesTestInfrastructure;
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Intake against a real broker: what a 202 promises is on the topic. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { IntakeApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
+		properties = { "stackplan.topics.partitions=3" })
 @AutoConfigureWebTestClient
 class PlanRequestControllerKafkaTests implements UsesTestInfrastructure {
 

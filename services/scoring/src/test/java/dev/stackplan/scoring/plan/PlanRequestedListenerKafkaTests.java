@@ -1,14 +1,12 @@
 package dev.stackplan.scoring.plan;
 
 import dev.stackplan.contracts.topic.PlanEvent;
-import dev.stackplan.scoring.ScoringApplication;
 import dev.stackplan.testsupport.PlanRequestedConsumerContract;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
 /** The scoring service keeps the plan.requested consumer contract on a real broker. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = { ScoringApplication.CONFIG_NAME, "stackplan.topics.partitions=3" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = { "stackplan.topics.partitions=3" })
 class PlanRequestedListenerKafkaTests extends PlanRequestedConsumerContract {
 
 	PlanRequestedListenerKafkaTests() {

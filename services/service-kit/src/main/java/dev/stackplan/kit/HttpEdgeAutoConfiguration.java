@@ -3,19 +3,15 @@ package dev.stackplan.kit;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
-import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.http.client.ReactorResourceFactory;
 
 /**
- * Each service owns its Netty event loops instead of Reactor Netty's JVM-wide ones: in
- * the one-JVM local platform and its tests, a service that stops would otherwise shut the
- * loops of every other service. And each bounds how long a client may keep a connection
- * without sending.
+ * Each service bounds how long a client may keep a connection without sending, and how
+ * many connections one address may hold.
  */
-@AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
+@AutoConfiguration
 @EnableConfigurationProperties(HttpEdgeProperties.class)
-public class OwnNettyResourcesAutoConfiguration {
+public class HttpEdgeAutoConfiguration {
 
 	/**
 	 * Slow, silent or greedy clients do not hold connections: see
@@ -28,13 +24,6 @@ public class OwnNettyResourcesAutoConfiguration {
 			.readTimeout(edge.readTimeout())
 			.requestTimeout(edge.requestTimeout())
 			.doOnChannelInit(perAddress::admit);
-	}
-
-	@Bean
-	ReactorResourceFactory reactorResourceFactory() {
-		ReactorResourceFactory resources = new ReactorResourceFactory();
-		resources.setUseGlobalResources(false);
-		return resources;
 	}
 
 }

@@ -11,8 +11,10 @@ import dev.stackplan.contracts.profile.ExistingFramework;
 import dev.stackplan.contracts.profile.PlanRequest;
 import dev.stackplan.contracts.profile.ProductKind;
 import dev.stackplan.contracts.profile.ProductProfile;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -110,8 +112,8 @@ class ScoringEngineRationaleTests {
 		}
 	}
 
-	@net.jqwik.api.Provide
-	net.jqwik.api.Arbitrary<PlanRequest> plans() {
+	@Provide
+	Arbitrary<PlanRequest> plans() {
 		return new ScoringEnginePropertiesTests().plans();
 	}
 
