@@ -10,13 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import dev.stackplan.contracts.intake.IntakeApi;
 import dev.stackplan.contracts.topic.PlanEvent;
 import dev.stackplan.intake.IntakeProperties;
+import dev.stackplan.testsupport.ParallelClients;
 import dev.stackplan.testsupport.TopicReader;
 import dev.stackplan.testsupport.UsesTestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Flux;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,24 +61,11 @@ class IdempotencyKeyKafkaTests implements UsesTestInfrastructure {
 		String key = UUID.randomUUID().toString();
 		Set<Integer> statuses = ConcurrentHashMap.newKeySet();
 
-		// threads of the test's own: on boundedElastic (20 threads on two cores) the
-		// twenty blocked clients would hold up the publisher, which runs there too
-		Scheduler clients = Schedulers.newBoundedElastic(20, 20, "idempotency-clients");
-		List<String> planIds;
-		try {
-			planIds = Flux.range(0, 20)
-				.parallel(20)
-				.runOn(clients)
-				.map((i) -> post(key, BODY))
-				.doOnNext((result) -> statuses.add(result.getStatus().value()))
-				.map((result) -> result.getResponseBody().path("planId").asString())
-				.sequential()
-				.collectList()
-				.block();
-		}
-		finally {
-			clients.dispose();
-		}
+		List<String> planIds = ParallelClients.callAtOnce(20, (i) -> post(key, BODY))
+			.stream()
+			.peek((result) -> statuses.add(result.getStatus().value()))
+			.map((result) -> result.getResponseBody().path("planId").asString())
+			.toList();
 
 		assertThat(statuses).isSubsetOf(202, 409);
 		assertThat(planIds).hasSize(20).containsOnly(planIds.get(0));
