@@ -36,9 +36,12 @@ public record ApiClients(List<Client> clients, RateLimit rateLimit) {
 	 * server opens: a gateway started under load would otherwise meet its first burst
 	 * with a cold statement and cold codecs, and refuse it past the store timeout
 	 * @param warmUpGiveUpAfter how long the warm-up may hold up the start
+	 * @param poolSize connections of the buckets' own pool, beside the main one: takes
+	 * never queue behind the work they admit
 	 */
 	public record RateLimit(@Positive int requestsPerSecond, @Positive int burst, @NotNull Duration storeTimeout,
-			@NotNull Duration unavailableRetryAfter, @Positive int warmUpTakes, @NotNull Duration warmUpGiveUpAfter) {
+			@NotNull Duration unavailableRetryAfter, @Positive int warmUpTakes, @NotNull Duration warmUpGiveUpAfter,
+			@Positive int poolSize) {
 
 	}
 

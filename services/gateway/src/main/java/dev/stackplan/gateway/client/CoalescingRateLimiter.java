@@ -11,13 +11,14 @@ import reactor.core.publisher.MonoSink;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes each client's tokens with at most one statement at a time per client: the
- * requests that come while a client's take runs wait for it, then go together in the
- * next, one statement taking as many tokens. A request that finds no take running goes at
+ * Takes each client's tokens with at most as many statements at a time per client as the
+ * store runs at once: the requests that come while those run wait, then go together in
+ * the next, one statement taking as many tokens. A request that finds a take free goes at
  * once, so a quiet client pays nothing; a burst of a thousand requests from one key is a
  * handful of statements instead of a thousand queued for the pool, each behind the store
  * timeout. That burst is what a gateway restarted under load meets first: every request
- * that queued while it was away.
+ * that queued while it was away. More than one take at a time, so a request that arrives
+ * just after a slow take began need not wait for it to end before its own begins.
  * <p>
  * A request that gave up waiting (its answer was already a 503) is left out of the next
  * take, so it spends no token.
@@ -45,7 +46,7 @@ class CoalescingRateLimiter implements RateLimiter {
 	private void enqueue(ApiClient client, Waiter waiter) {
 		while (true) {
 			ClientTakes queue = this.takes.computeIfAbsent(client.id(), (id) -> new ClientTakes());
-			boolean first;
+			boolean start;
 			synchronized (queue) {
 				if (queue.retired) {
 					// emptied and removed while this request looked it up: take a fresh
@@ -53,26 +54,33 @@ class CoalescingRateLimiter implements RateLimiter {
 					continue;
 				}
 				queue.waiting.add(waiter);
-				first = !queue.running;
-				queue.running = true;
+				start = queue.running < this.buckets.parallelTakes();
+				if (start) {
+					queue.running++;
+				}
 			}
-			if (first) {
+			if (start) {
 				next(client, queue);
 			}
 			return;
 		}
 	}
 
-	/** Runs one take for everyone waiting, then the next, until none is waiting. */
+	/**
+	 * Runs one take for everyone waiting, then the next, until none is waiting; the
+	 * caller holds one of the client's running takes, which this ends when none waits.
+	 */
 	private void next(ApiClient client, ClientTakes queue) {
 		List<Waiter> batch;
 		synchronized (queue) {
 			batch = queue.waiting.stream().filter((waiter) -> !waiter.cancelled).toList();
 			queue.waiting.clear();
 			if (batch.isEmpty()) {
-				queue.running = false;
-				queue.retired = true;
-				this.takes.remove(client.id(), queue);
+				queue.running--;
+				if (queue.running == 0) {
+					queue.retired = true;
+					this.takes.remove(client.id(), queue);
+				}
 				return;
 			}
 		}
@@ -89,12 +97,12 @@ class CoalescingRateLimiter implements RateLimiter {
 			});
 	}
 
-	/** The takes of one client: whether one is running and who waits for the next. */
+	/** The takes of one client: how many are running and who waits for the next. */
 	private static final class ClientTakes {
 
 		private final List<Waiter> waiting = new ArrayList<>();
 
-		private boolean running;
+		private int running;
 
 		/** Emptied and out of the map: a request that still finds it takes a new one. */
 		private boolean retired;

@@ -3,8 +3,15 @@ package dev.stackplan.gateway.client;
 import java.time.Duration;
 
 import dev.stackplan.gateway.GatewayProperties;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.ConnectionPoolConfiguration;
+import io.r2dbc.spi.ConnectionFactories;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.r2dbc.ConnectionFactoryBuilder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +20,13 @@ import org.springframework.stereotype.Component;
  * client's requests through any number of gateways draw on the one budget. The bucket is
  * a single number, the instant at which it would be full again (on the database's clock,
  * so the instances' clocks need not agree); taking tokens is one atomic statement, one
- * round trip, on the reactive pool the gateway already has.
+ * round trip.
+ * <p>
+ * On a pool of its own, a few connections beside the gateway's main pool: the rate limit
+ * admits the work that fills the main pool (a plan row per request, the listeners'
+ * batches), so its take must not queue behind that work. A gateway restarted under load
+ * otherwise met, on a shared pool, the queued retries' rows and the listeners' backlog
+ * ahead of every take, and refused requests with 503s past the store timeout.
  * <p>
  * Why not Bucket4j: its Postgres backend is JDBC only and synchronous (select for update
  * and update in a transaction, several round trips per request), so every API call would
@@ -21,9 +34,11 @@ import org.springframework.stereotype.Component;
  * the same arithmetic as the statement below.
  */
 @Component
-class PostgresTokenBuckets implements TokenBuckets {
+class PostgresTokenBuckets implements TokenBuckets, DisposableBean {
 
 	private static final long MICROS_PER_SECOND = 1_000_000L;
+
+	private static final String POOLING_DRIVER = "pool";
 
 	/**
 	 * A bucket that would be full at {@code full_at}: it holds
@@ -57,13 +72,53 @@ class PostgresTokenBuckets implements TokenBuckets {
 			from clock
 			""";
 
+	private final ConnectionPool pool;
+
 	private final DatabaseClient db;
 
 	private final Duration timeout;
 
-	PostgresTokenBuckets(DatabaseClient db, GatewayProperties properties) {
-		this.db = db;
-		this.timeout = properties.rateLimit().storeTimeout();
+	/**
+	 * @param database the gateway's main connection factory, whose options (server,
+	 * credentials, schema) the own pool copies
+	 * @param properties the rate limit's settings
+	 */
+	PostgresTokenBuckets(ConnectionFactory database, GatewayProperties properties) {
+		ApiClients.RateLimit settings = properties.rateLimit();
+		this.pool = new ConnectionPool(ConnectionPoolConfiguration.builder(unpooled(database))
+			.name("rate-limit")
+			.initialSize(settings.poolSize())
+			.maxSize(settings.poolSize())
+			.maxAcquireTime(settings.storeTimeout())
+			.maxCreateConnectionTime(settings.storeTimeout())
+			.build());
+		this.db = DatabaseClient.create(this.pool);
+		this.timeout = settings.storeTimeout();
+	}
+
+	/** A factory of plain connections to the database the main pool connects to. */
+	private static ConnectionFactory unpooled(ConnectionFactory database) {
+		ConnectionFactoryOptions options = ConnectionFactoryBuilder.derivedFrom(database).buildOptions();
+		if (POOLING_DRIVER.equals(options.getValue(ConnectionFactoryOptions.DRIVER))) {
+			// r2dbc:pool:postgresql://… names the real driver as its protocol
+			options = options.mutate()
+				.option(ConnectionFactoryOptions.DRIVER,
+						(String) options.getRequiredValue(ConnectionFactoryOptions.PROTOCOL))
+				.option(ConnectionFactoryOptions.PROTOCOL, "")
+				.build();
+		}
+		return ConnectionFactories.get(options);
+	}
+
+	/** One take a connection of the own pool. */
+	@Override
+	public int parallelTakes() {
+		return this.pool.getMetrics().map((metrics) -> metrics.getMaxAllocatedSize()).orElse(1);
+	}
+
+	@Override
+	public void destroy() {
+		this.pool.dispose();
 	}
 
 	@Override

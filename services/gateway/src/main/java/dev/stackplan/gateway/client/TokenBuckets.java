@@ -16,6 +16,14 @@ interface TokenBuckets {
 	Mono<Grant> take(ApiClient client, int wanted);
 
 	/**
+	 * How many takes the store runs at once without one queueing for another.
+	 * @return at least one
+	 */
+	default int parallelTakes() {
+		return 1;
+	}
+
+	/**
 	 * A bucket after a take, in the store's microseconds.
 	 *
 	 * @param granted tokens taken, from none up to those wanted

@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class ApiKeyAuthenticationManagerTests {
 
 	private static final ApiClients.RateLimit DEFAULT_RATE = new ApiClients.RateLimit(100, 200, Duration.ofMillis(800),
-			Duration.ofSeconds(1), 8, Duration.ofSeconds(1));
+			Duration.ofSeconds(1), 8, Duration.ofSeconds(1), 2);
 
 	private static final ApiClients CLIENTS = new ApiClients(
 			List.of(new ApiClients.Client("demo", Sha256.hex("demo-key"), Set.of("client"), null, null),

@@ -75,6 +75,23 @@ class CoalescingRateLimiterTests {
 	}
 
 	@Test
+	void aStoreThatRunsTwoTakesAtOnceGetsASecondTakeBeforeTheFirstEnds() {
+		ScriptedBuckets two = new ScriptedBuckets(2);
+		CoalescingRateLimiter limiter = new CoalescingRateLimiter(two);
+		List<RateLimiter.Taken> answers = new CopyOnWriteArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			limiter.take(CLIENT).subscribe(answers::add);
+		}
+		assertThat(two.wanted()).as("two takes at once, the rest waiting").containsExactly(1, 1);
+
+		two.answer(1, grant(1, 8));
+		assertThat(two.wanted()).as("the two that waited, in one take").containsExactly(1, 1, 2);
+		two.answer(0, grant(1, 9));
+		two.answer(2, grant(2, 6));
+		assertThat(answers).hasSize(4).extracting(RateLimiter.Taken::waitNanos).containsOnly(0L);
+	}
+
+	@Test
 	void aRequestThatGaveUpWhileWaitingSpendsNoToken() {
 		List<RateLimiter.Taken> answers = new CopyOnWriteArrayList<>();
 		this.limiter.take(CLIENT).subscribe(answers::add);
@@ -139,11 +156,26 @@ class CoalescingRateLimiterTests {
 	/** Takes that wait until the test answers them. */
 	private static final class ScriptedBuckets implements TokenBuckets {
 
+		private final int parallelTakes;
+
 		private final List<Integer> wanted = new CopyOnWriteArrayList<>();
 
 		private final List<String> clients = new CopyOnWriteArrayList<>();
 
 		private final List<Sinks.One<Grant>> answers = new CopyOnWriteArrayList<>();
+
+		ScriptedBuckets() {
+			this(1);
+		}
+
+		ScriptedBuckets(int parallelTakes) {
+			this.parallelTakes = parallelTakes;
+		}
+
+		@Override
+		public int parallelTakes() {
+			return this.parallelTakes;
+		}
 
 		@Override
 		public Mono<Grant> take(ApiClient client, int wanted) {

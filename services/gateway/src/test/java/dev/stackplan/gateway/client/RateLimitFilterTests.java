@@ -35,7 +35,7 @@ class RateLimitFilterTests {
 	private static final ApiClient CLIENT = new ApiClient("demo", Set.of("client"), 2, 4);
 
 	private static final ApiClients.RateLimit SETTINGS = new ApiClients.RateLimit(100, 200, Duration.ofMillis(200),
-			Duration.ofSeconds(3), 8, Duration.ofSeconds(1));
+			Duration.ofSeconds(3), 8, Duration.ofSeconds(1), 2);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 

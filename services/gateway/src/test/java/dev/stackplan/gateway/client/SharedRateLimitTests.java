@@ -9,10 +9,14 @@ import java.util.UUID;
 
 import dev.stackplan.gateway.GatewayApplication;
 import dev.stackplan.testsupport.TestInfrastructure;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.pool.PoolMetrics;
+import io.r2dbc.spi.Connection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -141,6 +145,32 @@ class SharedRateLimitTests {
 		if (shortOne.granted() < 2) {
 			assertThat(shortOne.takenBy(1).waitNanos()).as("a token a second").isBetween(1L, 1_000_000_000L);
 			assertThat(shortOne.takenBy(1).remaining()).isZero();
+		}
+	}
+
+	@Test
+	void aTakeAnswersWhileEveryConnectionOfTheMainPoolIsHeld() {
+		ConfigurableApplicationContext gateway = gateways.get(0);
+		ConnectionPool main = gateway.getBean(ConnectionPool.class);
+		PoolMetrics metrics = main.getMetrics().orElseThrow();
+		// the rest of the pool: the plan status watch holds a connection for good
+		int free = metrics.getMaxAllocatedSize() - metrics.acquiredSize();
+		List<Connection> held = Flux.range(0, free)
+			.flatMap((i) -> Mono.from(main.create()))
+			.collectList()
+			.block(Duration.ofSeconds(10));
+		try {
+			assertThat(metrics.acquiredSize()).as("the main pool has nothing left")
+				.isEqualTo(metrics.getMaxAllocatedSize());
+			ApiClient client = new ApiClient("bulkhead-" + UUID.randomUUID(), Set.of("client"), 10, 10);
+
+			RateLimiter.Taken taken = gateway.getBean(RateLimiter.class).take(client).block(Duration.ofSeconds(2));
+
+			assertThat(taken.waitNanos()).isZero();
+			assertThat(taken.remaining()).isEqualTo(9);
+		}
+		finally {
+			Flux.fromIterable(held).flatMap(Connection::close).blockLast(Duration.ofSeconds(10));
 		}
 	}
 
