@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * Why not Bucket4j: its Postgres backend is JDBC only and synchronous (select for update
  * and update in a transaction, several round trips per request), so every API call would
- * need a blocking hop to a thread pool and a second connection pool beside R2DBC's, for
- * the same arithmetic as the statement below.
+ * need a blocking hop to a thread pool and a JDBC pool beside the R2DBC ones, for the
+ * same arithmetic as the statement below.
  */
 @Component
 class PostgresTokenBuckets implements TokenBuckets, DisposableBean {
@@ -78,6 +78,8 @@ class PostgresTokenBuckets implements TokenBuckets, DisposableBean {
 
 	private final Duration timeout;
 
+	private final int parallelTakes;
+
 	/**
 	 * @param database the gateway's main connection factory, whose options (server,
 	 * credentials, schema) the own pool copies
@@ -94,6 +96,7 @@ class PostgresTokenBuckets implements TokenBuckets, DisposableBean {
 			.build());
 		this.db = DatabaseClient.create(this.pool);
 		this.timeout = settings.storeTimeout();
+		this.parallelTakes = settings.poolSize();
 	}
 
 	/** A factory of plain connections to the database the main pool connects to. */
@@ -113,7 +116,7 @@ class PostgresTokenBuckets implements TokenBuckets, DisposableBean {
 	/** One take a connection of the own pool. */
 	@Override
 	public int parallelTakes() {
-		return this.pool.getMetrics().map((metrics) -> metrics.getMaxAllocatedSize()).orElse(1);
+		return this.parallelTakes;
 	}
 
 	@Override
